@@ -1,0 +1,4 @@
+namespace AsperaNative.Generators
+{
+    internal static class Placeholder { }
+}

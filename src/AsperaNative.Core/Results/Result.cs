@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+
+namespace AsperaNative.Core.Results;
+
+/// <summary>The kinds of command results of the manual's "Types of output data".</summary>
+public enum ResultKind
+{
+    /// <summary>A hash shown one field per line.</summary>
+    SingleObject,
+    /// <summary>An array of hashes shown one object per line.</summary>
+    ObjectList,
+    /// <summary>An array of scalars shown in one column.</summary>
+    ValueList,
+    /// <summary>Nothing to show (prints the "empty" placeholder in tables).</summary>
+    Empty,
+    /// <summary>No result at all (ascli's <c>nil</c>).</summary>
+    Nothing,
+    /// <summary>A one-line message.</summary>
+    Status,
+    /// <summary>A plain string value.</summary>
+    Text,
+    /// <summary>Any other structure.</summary>
+    OtherStruct,
+}
+
+/// <summary>
+/// What a command returns: the formatter alone turns it into output. Data is a JSON tree
+/// (<see cref="JsonNode"/>, null for nil), as ascli treats payloads as hashes.
+/// Immutable once built: the formatter may read it several times.
+/// </summary>
+public sealed record Result(ResultKind Kind, JsonNode? Data, IReadOnlyList<string>? Fields = null, string? Name = null)
+{
+    /// <summary>Items count shown as "Items: n/total" before a partial list, when known.</summary>
+    public long? Total { get; init; }
+
+    public static Result SingleObject(JsonObject data, IReadOnlyList<string>? fields = null) => new(ResultKind.SingleObject, data, fields);
+    public static Result ObjectList(JsonArray data, IReadOnlyList<string>? fields = null, long? total = null) => new(ResultKind.ObjectList, data, fields) { Total = total };
+    /// <summary>A list of scalars; <paramref name="name"/> is the column title.</summary>
+    public static Result ValueList(JsonArray data, string name = "id") => new(ResultKind.ValueList, data, null, name);
+    public static Result Status(string message) => new(ResultKind.Status, JsonValue.Create(message));
+    public static Result Text(string text) => new(ResultKind.Text, JsonValue.Create(text));
+    public static readonly Result Empty = new(ResultKind.Empty, null);
+    public static readonly Result Nothing = new(ResultKind.Nothing, null);
+
+    /// <summary>
+    /// The kind ascli picks from the value's shape: a hash is a single object, an array of
+    /// hashes an object list, an array of other values a value list, a string text,
+    /// anything else another structure.
+    /// </summary>
+    public static Result Auto(JsonNode? data)
+    {
+        switch (data)
+        {
+            case JsonObject o: return SingleObject(o);
+            case JsonArray a when a.Count > 0 && a.All(static i => i is JsonObject): return ObjectList(a);
+            case JsonArray a when a.Count > 0 && a.All(static i => i is not JsonObject and not JsonArray): return ValueList(a, "list");
+            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String: return new(ResultKind.Text, v);
+            default: return new(ResultKind.OtherStruct, data);
+        }
+    }
+}
