@@ -30,7 +30,7 @@ public sealed record RubyRegex(string Pattern, bool IgnoreCase = false, bool Mul
     public string Inspect() => "/" + Pattern + "/" + (Multiline ? "m" : "") + (IgnoreCase ? "i" : "") + (Extended ? "x" : "");
 
     /// <summary>Wraps the regex as a value of the JSON tree.</summary>
-    public JsonValue ToNode() => JsonValue.Create(this, CoreJsonContext.Default.RubyRegex);
+    public JsonValue ToNode() => JsonValue.Create(this, CoreJsonContext.Default.RubyRegex)!;
 
     /// <summary>Finds a regex carried in a JSON tree node.</summary>
     public static bool TryGet(JsonNode? node, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RubyRegex? regex)
