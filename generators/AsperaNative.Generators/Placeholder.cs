@@ -1,4 +1,0 @@
-namespace AsperaNative.Generators
-{
-    internal static class Placeholder { }
-}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.ExtendedValues;
+using AsperaNative.Core.Options;
+
+namespace AsperaNative.Core.CommandLine;
+
+/// <summary>
+/// Positional arguments, consumed in order: command words (by unique prefix) and command
+/// parameters (extended values). What is left at the end is reported as unprocessed values.
+/// </summary>
+public sealed class ArgumentReader(IEnumerable<string> positionals, ExtendedValueContext extendedValues)
+{
+    private readonly List<string> _pending = [.. positionals];
+
+    /// <summary>Asks the user for a missing mandatory argument; null when not interactive.</summary>
+    public Func<string, IReadOnlyList<string>?, string?>? Prompt { get; set; }
+
+    public bool IsEmpty => _pending.Count == 0;
+
+    public IReadOnlyList<string> Remaining => _pending;
+
+    /// <summary>The next command word among <paramref name="words"/> (unique prefix accepted).</summary>
+    public string NextCommand(IReadOnlyList<string> words)
+    {
+        const string description = "command (Symbol)";
+        if (_pending.Count == 0) return ValueLists.Match(AskOrFail(description, words), description, words);
+        string word = _pending[0];
+        _pending.RemoveAt(0);
+        return ValueLists.Match(word, description, words);
+    }
+
+    /// <summary>Looks at the next word without consuming it.</summary>
+    public string? Peek() => _pending.Count > 0 ? _pending[0] : null;
+
+    /// <summary>Puts a word back in front (a command that reads ahead).</summary>
+    public void Unshift(string word) => _pending.Insert(0, word);
+
+    /// <summary>The next parameter, evaluated as an extended value; null when optional and absent.</summary>
+    public JsonNode? NextValue(string description, bool mandatory = true)
+    {
+        if (_pending.Count == 0)
+        {
+            if (!mandatory) return null;
+            return ExtendedValue.Evaluate(AskOrFail(description, null), extendedValues);
+        }
+        string raw = _pending[0];
+        _pending.RemoveAt(0);
+        return ExtendedValue.Evaluate(raw, extendedValues);
+    }
+
+    /// <summary>The next parameter, which must be a string; the description shows the type as ascli does.</summary>
+    public string NextString(string description) => NextOptionalString(description, mandatory: true)!;
+
+    public string? NextOptionalString(string description, bool mandatory = false)
+    {
+        string full = description + " (String)";
+        var value = NextValue(full, mandatory);
+        if (value is null) return null;
+        if (value is JsonValue v && v.TryGetValue(out string? s)) return s;
+        throw CliException.BadArgument($"{full}: expecting String, but have {Values.RubyInspect.Inspect(value)}");
+    }
+
+    /// <summary>All remaining parameters; a single array argument is the whole list (manual).</summary>
+    public JsonArray NextMultiple(string description, bool mandatory = true)
+    {
+        if (_pending.Count == 0)
+        {
+            if (!mandatory) return [];
+            return [ExtendedValue.Evaluate(AskOrFail(description, null), extendedValues)];
+        }
+        var values = _pending.Select(raw => ExtendedValue.Evaluate(raw, extendedValues)).ToList();
+        _pending.Clear();
+        if (values.Count == 1 && values[0] is JsonArray whole) return whole;
+        return [.. values];
+    }
+
+    private string AskOrFail(string description, IReadOnlyList<string>? choices)
+    {
+        var answer = Prompt?.Invoke(description, choices);
+        if (answer is not null) return answer;
+        string message = $"missing argument: {description}";
+        throw CliException.BadArgument(choices is null ? message : CliException.WithUseList(message, choices));
+    }
+}

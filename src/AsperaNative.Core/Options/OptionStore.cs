@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.ExtendedValues;
+
+namespace AsperaNative.Core.Options;
+
+/// <summary>
+/// Option values, layered as ascli does. Options are declared in stages (global, then the
+/// plugin's); each <see cref="Parse"/> applies, for the options declared so far, the pending
+/// presets, then <c>ASCLI_*</c> variables, then command line options in order; what is not yet
+/// declared stays pending for the next stage, and what is left at the end is an error.
+/// Consequence kept from ascli: presets loaded after the global stage override global options
+/// given on the command line.
+/// </summary>
+public sealed class OptionStore
+{
+    private readonly Dictionary<string, OptionDescriptor> _declared = new(StringComparer.Ordinal);
+    private readonly List<OptionDescriptor> _declaredInOrder = [];
+    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Action<JsonNode?>> _handlers = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, JsonNode?>> _pendingPresets = [];
+    private readonly List<KeyValuePair<string, string>> _pendingEnvironment;
+    private readonly List<string> _pendingCommandLine;
+    private readonly ExtendedValueContext _extendedValues;
+
+    public OptionStore(IEnumerable<string> commandLineOptions, IEnumerable<KeyValuePair<string, string>> environment, ExtendedValueContext extendedValues)
+    {
+        _pendingCommandLine = [.. commandLineOptions];
+        InitialCommandLine = [.. _pendingCommandLine];
+        _pendingEnvironment = [.. environment];
+        _extendedValues = extendedValues;
+    }
+
+    /// <summary>The option tokens as given, for <c>config preset update</c> which stores them.</summary>
+    public IReadOnlyList<string> InitialCommandLine { get; }
+
+    /// <summary>Command line option tokens that no declared option has taken (yet).</summary>
+    public IReadOnlyList<string> UnprocessedCommandLine => _pendingCommandLine;
+
+    public IReadOnlyList<OptionDescriptor> Declared => _declaredInOrder;
+
+    public ExtendedValueContext ExtendedValues => _extendedValues;
+
+    /// <summary>Reads the <c>ASCLI_*</c> variables of an environment as option name/value pairs.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FromEnvironment(System.Collections.IDictionary variables)
+    {
+        foreach (System.Collections.DictionaryEntry e in variables)
+        {
+            if (e.Key is string k && k.StartsWith("ASCLI_", StringComparison.Ordinal) && e.Value is string v)
+                yield return new(k[6..].ToLowerInvariant(), v);
+        }
+    }
+
+    /// <summary>Declares options; their defaults are set at once. Redeclaring the same name is ignored.</summary>
+    public void Declare(IEnumerable<OptionDescriptor> descriptors)
+    {
+        foreach (var d in descriptors)
+        {
+            if (!_declared.TryAdd(d.Name, d)) continue;
+            _declaredInOrder.Add(d);
+            if (d.Default is not null) Assign(d, ExtendedValue.Evaluate(d.Default, _extendedValues), "default");
+        }
+    }
+
+    public bool IsDeclared(string name) => _declared.ContainsKey(name);
+
+    /// <summary>Runs <paramref name="handler"/> each time the option is set (e.g. <c>preset</c> loads a preset).</summary>
+    public void OnSet(string name, Action<JsonNode?> handler) => _handlers[name] = handler;
+
+    /// <summary>
+    /// Queues a preset's values for the next <see cref="Parse"/>. With <paramref name="overrideQueued"/>
+    /// false (a plugin's default preset) values already queued by another preset are kept.
+    /// </summary>
+    public void AddPreset(JsonObject preset, bool overrideQueued = true)
+    {
+        foreach (var (key, value) in preset)
+        {
+            int index = _pendingPresets.FindIndex(p => p.Key == key);
+            if (index >= 0)
+            {
+                if (overrideQueued) _pendingPresets[index] = new(key, value?.DeepClone());
+            }
+            else
+            {
+                _pendingPresets.Add(new(key, value?.DeepClone()));
+            }
+        }
+    }
+
+    /// <summary>Applies pending presets, environment variables and command line options to declared options.</summary>
+    public void Parse()
+    {
+        // presets may queue more presets (the "preset" key): loop until none is left for declared options
+        for (int guard = 0; guard < 64; guard++)
+        {
+            var ready = _pendingPresets.Where(p => _declared.ContainsKey(p.Key)).ToList();
+            if (ready.Count == 0) break;
+            _pendingPresets.RemoveAll(p => _declared.ContainsKey(p.Key));
+            foreach (var (key, value) in ready) SetFromSource(_declared[key], value, "preset");
+        }
+        for (int i = 0; i < _pendingEnvironment.Count;)
+        {
+            var (name, raw) = _pendingEnvironment[i];
+            if (_declared.TryGetValue(name, out var d))
+            {
+                _pendingEnvironment.RemoveAt(i);
+                SetFromSource(d, d.Type == OptionType.Flag ? JsonValue.Create(true) : JsonValue.Create(raw), "env");
+            }
+            else i++;
+        }
+        for (int i = 0; i < _pendingCommandLine.Count;)
+        {
+            if (TryParseCommandLine(_pendingCommandLine[i], i)) _pendingCommandLine.RemoveAt(i);
+            else i++;
+        }
+    }
+
+    /// <summary>Removes and returns the <c>--name=value</c> tokens given on the command line, names with underscores (for <c>preset update</c>).</summary>
+    public List<KeyValuePair<string, JsonNode?>> TakeCommandLineTable()
+    {
+        var table = new List<KeyValuePair<string, JsonNode?>>();
+        foreach (var token in InitialCommandLine)
+        {
+            if (!token.StartsWith("--", StringComparison.Ordinal)) continue;
+            int eq = token.IndexOf('=');
+            if (eq < 0) continue;
+            string name = token[2..eq].Replace('-', '_');
+            int existing = table.FindIndex(p => p.Key == name);
+            var value = ExtendedValue.Evaluate(token[(eq + 1)..], _extendedValues);
+            if (existing >= 0) table[existing] = new(name, value); else table.Add(new(name, value));
+            _pendingCommandLine.Remove(token);
+        }
+        return table;
+    }
+
+    private bool TryParseCommandLine(string token, int position)
+    {
+        OptionDescriptor? d;
+        string? value;
+        if (token.StartsWith("--", StringComparison.Ordinal))
+        {
+            int eq = token.IndexOf('=');
+            string name = eq < 0 ? token[2..] : token[2..eq];
+            value = eq < 0 ? null : token[(eq + 1)..];
+            d = FindLong(name, token);
+            if (d is null) return false;
+            if (d.Type == OptionType.Flag)
+            {
+                if (value is not null) throw ParseError(position, "OptionParser::NeedlessArgument", $"needless argument: {token}");
+            }
+            else if (value is null)
+            {
+                throw ParseError(position, "OptionParser::MissingArgument", $"missing argument: {token}");
+            }
+        }
+        else
+        {
+            if (token.Length < 2) return false;
+            char letter = token[1];
+            d = _declaredInOrder.FirstOrDefault(o => o.Short == letter);
+            if (d is null) return false;
+            value = token.Length > 2 ? token[2..] : null;
+            if (d.Type == OptionType.Flag)
+            {
+                if (value is not null) throw ParseError(position, "OptionParser::NeedlessArgument", $"needless argument: {token}");
+            }
+            else if (value is null)
+            {
+                throw ParseError(position, "OptionParser::MissingArgument", $"missing argument: {token}");
+            }
+        }
+
+        JsonNode? node;
+        if (d.Type == OptionType.Flag) node = JsonValue.Create(true);
+        else if (d.Type is OptionType.Enum or OptionType.Boolean)
+        {
+            // the option parser checks listed values on the raw text, before extended values
+            var allowed = d.Type == OptionType.Boolean ? ValueLists.YesNo : d.Values!;
+            var match = ValueLists.TryMatch(value!, allowed, out int count);
+            if (match is null)
+                throw ParseError(position, count == 0 ? "OptionParser::InvalidArgument" : "OptionParser::AmbiguousArgument",
+                    $"{(count == 0 ? "invalid" : "ambiguous")} argument: {token}");
+            node = JsonValue.Create(match);
+        }
+        else if (d.Type == OptionType.Date) node = JsonValue.Create(ParseDate(value!));
+        else node = ExtendedValue.Evaluate(value!, _extendedValues);
+        Assign(d, Convert(d, node, "cmdline"), "cmdline");
+        return true;
+    }
+
+    private CliException ParseError(int position, string rubyClass, string message)
+    {
+        // the failing token is consumed; what follows stays unprocessed and is reported after the error
+        _pendingCommandLine.RemoveAt(position);
+        return CliException.Other(rubyClass, message);
+    }
+
+    private OptionDescriptor? FindLong(string name, string token)
+    {
+        OptionDescriptor? prefixMatch = null;
+        int count = 0;
+        foreach (var d in _declaredInOrder)
+        {
+            string cl = d.Name.Replace('_', '-');
+            if (cl == name) return d;
+            if (cl.StartsWith(name, StringComparison.Ordinal)) { prefixMatch = d; count++; }
+        }
+        if (count > 1) throw CliException.Other("OptionParser::AmbiguousOption", $"ambiguous option: {token}");
+        return prefixMatch;
+    }
+
+    private void SetFromSource(OptionDescriptor d, JsonNode? raw, string where)
+    {
+        var value = ExtendedValue.Evaluate(raw, _extendedValues);
+        Assign(d, Convert(d, value, where), where);
+    }
+
+    /// <summary>Sets a value from code (already evaluated), converted to the option's type.</summary>
+    public void Set(string name, JsonNode? value, string where = "code")
+    {
+        if (!_declared.TryGetValue(name, out var d)) throw CliException.BadArgument($"Unknown option: {name}");
+        Assign(d, Convert(d, value, where), where);
+    }
+
+    private static JsonNode? Convert(OptionDescriptor d, JsonNode? value, string where)
+    {
+        if (value is not JsonValue v) return value;
+        switch (d.Type)
+        {
+            case OptionType.Boolean:
+                if (v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v;
+                if (v.TryGetValue(out string? yn))
+                    return JsonValue.Create(ValueLists.Match(yn, $"{d.Name} in {where}", ["no", "yes", "false", "true"]) is "yes" or "true");
+                return v;
+            case OptionType.Enum when v.TryGetValue(out string? word):
+                return JsonValue.Create(ValueLists.Match(word, $"{d.Name} in {where}", d.Values!));
+            case OptionType.Integer when v.TryGetValue(out string? text):
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return JsonValue.Create(l);
+                throw CliException.Other("ArgumentError", $"invalid value for Integer(): \"{text}\"");
+            case OptionType.Float when v.TryGetValue(out string? ftext):
+                if (double.TryParse(ftext, NumberStyles.Float, CultureInfo.InvariantCulture, out double f)) return JsonValue.Create(f);
+                throw CliException.Other("ArgumentError", $"invalid value for Float(): \"{ftext}\"");
+            default:
+                return v;
+        }
+    }
+
+    private void Assign(OptionDescriptor d, JsonNode? value, string where)
+    {
+        if (d.Cumulative && value is JsonObject incoming && _values.TryGetValue(d.Name, out var current) && current is JsonObject existing && where != "default")
+            value = DeepMerge(existing, incoming);
+        _values[d.Name] = value;
+        if (_handlers.TryGetValue(d.Name, out var handler)) handler(value);
+    }
+
+    /// <summary>Merges <paramref name="overlay"/> into a copy of <paramref name="target"/>; a null value removes the key.</summary>
+    public static JsonObject DeepMerge(JsonObject target, JsonObject overlay)
+    {
+        var result = (JsonObject)target.DeepClone();
+        foreach (var (key, value) in overlay)
+        {
+            if (value is null) result.Remove(key);
+            else if (value is JsonObject o && result[key] is JsonObject t) result[key] = DeepMerge(t, o);
+            else result[key] = value.DeepClone();
+        }
+        return result;
+    }
+
+    private static string ParseDate(string value)
+    {
+        static string Format(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        if (value == "now") return Format(DateTime.Now);
+        if (value.Length > 2 && value[0] == '-' && value.EndsWith('h') && int.TryParse(value[1..^1], CultureInfo.InvariantCulture, out int hours))
+            return Format(DateTime.Now.AddHours(-hours));
+        return value;
+    }
+
+    // ---- reading values ----
+
+    public bool IsSet(string name) => _values.TryGetValue(name, out var v) && v is not null;
+
+    /// <summary>The current value (null when unset or nil).</summary>
+    public JsonNode? Get(string name) => _values.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>The value, or ascli's "Missing mandatory option" error (after asking on a terminal when interactive).</summary>
+    public JsonNode GetMandatory(string name)
+    {
+        var v = Get(name);
+        if (v is not null) return v;
+        if (MandatoryPrompt is not null)
+        {
+            var answer = MandatoryPrompt(_declared.TryGetValue(name, out var d) ? d : new OptionDescriptor(name, OptionType.String, name));
+            if (answer is not null)
+            {
+                Set(name, ExtendedValue.Evaluate(answer, _extendedValues), "interactive");
+                if (Get(name) is { } asked) return asked;
+            }
+        }
+        throw CliException.BadArgument($"Missing mandatory option: {name}");
+    }
+
+    /// <summary>Asks the user for a missing mandatory option; null when not interactive.</summary>
+    public Func<OptionDescriptor, string?>? MandatoryPrompt { get; set; }
+
+    public string? GetString(string name) => AsString(Get(name));
+    public string GetMandatoryString(string name) => AsString(GetMandatory(name))!;
+    public long? GetInteger(string name) => Get(name) is JsonValue v ? (v.TryGetValue(out long l) ? l : v.TryGetValue(out int i) ? i : v.TryGetValue(out double d) ? (long)d : (long?)null) : null;
+    public double? GetFloat(string name) => Get(name) is JsonValue v ? (v.TryGetValue(out double d) ? d : v.TryGetValue(out long l) ? l : (double?)null) : null;
+    public bool? GetBoolean(string name) => Get(name) is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
+    public JsonObject? GetHash(string name) => Get(name) as JsonObject;
+    public JsonArray? GetList(string name) => Get(name) switch
+    {
+        JsonArray a => a,
+        JsonValue v when v.TryGetValue(out string? s) => [.. s.Split(',').Select(static x => (JsonNode?)JsonValue.Create(x))],
+        _ => null,
+    };
+
+    /// <summary>A value as text: strings as they are, other scalars as JSON.</summary>
+    public static string? AsString(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        _ => node.ToJsonString(),
+    };
+}
