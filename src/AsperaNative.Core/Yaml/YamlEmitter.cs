@@ -125,6 +125,9 @@ public static class YamlEmitter
             if (raw.IndexOfAny(['.', 'e', 'E']) < 0) return raw;
             return FloatText(e.GetDouble());
         }
+        if (v.TryGetValue(out long l)) return l.ToString(CultureInfo.InvariantCulture);
+        if (v.TryGetValue(out int i)) return i.ToString(CultureInfo.InvariantCulture);
+        if (v.TryGetValue(out ulong u)) return u.ToString(CultureInfo.InvariantCulture);
         if (v.TryGetValue(out double d)) return FloatText(d);
         if (v.TryGetValue(out float f)) return FloatText(f);
         if (v.TryGetValue(out decimal m)) return FloatText((double)m);
