@@ -1,0 +1,193 @@
+using System.Collections;
+using System.Text.Json.Nodes;
+using AsperaNative.Core.CommandLine;
+using AsperaNative.Core.Commands;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.ExtendedValues;
+using AsperaNative.Core.Options;
+using AsperaNative.Core.Results;
+using AsperaNative.Core.Terminal;
+using AsperaNative.Output;
+
+namespace AsperaNative.Cli.Application;
+
+/// <summary>
+/// One invocation, end to end (ARCHITECTURE "One invocation"): split argv, layer options
+/// (global stage, presets, plugin stage), walk the command tree, run the action, format the
+/// result, then report what was left unprocessed. Errors end as one <c>ERROR:</c> line and exit 1.
+/// </summary>
+public sealed class CliApplication
+{
+    private readonly Terminal _terminal;
+    private readonly OptionStore _options;
+    private readonly ArgumentReader _arguments;
+    private readonly ExtendedValueContext _extendedValues;
+    private readonly GlobalOptions _global;
+    private readonly Presets _presets;
+    private ResultFormatter? _formatter;
+    private TextWriter? _outputFile;
+
+    private CliApplication(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
+    {
+        _terminal = terminal;
+        var split = CommandLineSplit.Of(argv);
+        string home = environment["HOME"] as string ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        _extendedValues = new ExtendedValueContext(terminal, home);
+        _options = new OptionStore(split.Options, OptionStore.FromEnvironment(environment), _extendedValues);
+        _arguments = new ArgumentReader(split.Positionals, _extendedValues);
+        _global = new GlobalOptions(_options);
+        _presets = new Presets(_options, _global, environment, home);
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
+    {
+        var app = new CliApplication(argv, terminal, environment);
+        int code = await app.RunAsync();
+        terminal.Out.Flush();
+        return code;
+    }
+
+    private async Task<int> RunAsync()
+    {
+        int code = 0;
+        ProcessGuard? guard = null;
+        try
+        {
+            // global stage: env and command line for global options; -P presets are queued
+            _options.Declare(GlobalOptions.Descriptors);
+            _options.OnSet("preset", _presets.Queue);
+            _options.Parse();
+            InteractiveDefaults();
+            if (_global.Version == true)
+            {
+                _terminal.Out.WriteLine(VersionInfo.Version);
+                return FinalErrors(0);
+            }
+            if (_global.Completion is { } shell)
+            {
+                _terminal.Out.Write(Completion.Script(shell));
+                return FinalErrors(0);
+            }
+            _presets.LoadConfig();
+            string? pluginName = _arguments.IsEmpty ? null : _arguments.Peek();
+            if (pluginName is not null && !_global.BashComp.GetValueOrDefault())
+                pluginName = _arguments.NextCommand(PluginRegistry.Words);
+            _presets.QueueDefaults(pluginName);
+            _options.Parse();
+            var plugin = pluginName is null or "help" ? null : PluginRegistry.Find(pluginName);
+            if (plugin is not null)
+            {
+                _options.Declare(plugin.Options);
+                _options.Parse();
+            }
+            if (_global.BashComp == true)
+            {
+                Completion.WriteCandidates(_terminal.Out, _arguments, plugin);
+                return 0;
+            }
+            if (_global.Help == true || pluginName == "help")
+            {
+                _terminal.Out.Write(Help.Text(plugin, _options.Declared));
+                return FinalErrors(0);
+            }
+            if (_global.ShowConfig == true)
+            {
+                Formatter.DisplayResult(Result.SingleObject(ShowConfig()));
+                return FinalErrors(0);
+            }
+            if (plugin is null)
+            {
+                // no plugin: ascli asks for the first command word
+                _arguments.NextCommand(PluginRegistry.Words);
+                return 1;
+            }
+            guard = ProcessGuard.Acquire(_global.LockPort, _global.PidFile, _terminal.Err);
+            if (guard is null) return 0;
+            var pluginContext = new PluginContext(_options, _terminal, message => Formatter.DisplayStatus(message));
+            _presets.Register(pluginContext);
+            var instance = plugin.Create(pluginContext);
+            var context = new CommandContext(_arguments, pluginContext);
+            var result = await CommandRunner.Run(instance, plugin.Tree, context);
+            Formatter.DisplayResult(result);
+            _presets.SaveIfNeeded(pluginContext);
+        }
+        catch (CliException e)
+        {
+            code = 1;
+            ErrorReporter.Report(_terminal, e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            code = 1;
+            ErrorReporter.Report(_terminal, e, _global.LogLevel is "debug" or "trace1" or "trace2");
+        }
+        finally
+        {
+            guard?.Dispose();
+            _outputFile?.Dispose();
+        }
+        return FinalErrors(code);
+    }
+
+    /// <summary>ascli's final check: options and values that nothing consumed are errors.</summary>
+    private int FinalErrors(int code)
+    {
+        var errors = new List<string>();
+        if (_options.UnprocessedCommandLine.Count > 0) errors.Add("unprocessed options: " + Core.Values.RubyInspect.Inspect(_options.UnprocessedCommandLine));
+        if (!_arguments.IsEmpty) errors.Add("unprocessed values: " + Core.Values.RubyInspect.Inspect(_arguments.Remaining));
+        foreach (var e in errors) ErrorReporter.Report(_terminal, CliException.BadArgument(e));
+        _outputFile?.Flush();
+        return errors.Count > 0 ? 1 : code;
+    }
+
+    /// <summary>Interactive input is on by default only when standard input is a terminal.</summary>
+    private void InteractiveDefaults()
+    {
+        if (!_options.IsSet("interactive")) _options.Set("interactive", JsonValue.Create(_terminal.InputIsTerminal), "default");
+        if (!_options.IsSet("ui")) _options.Set("ui", JsonValue.Create(Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } ? "graphical" : "text"), "default");
+        if (_global.Interactive == true)
+        {
+            _options.MandatoryPrompt = d => Prompt.Ask(_terminal, "option: " + d.Name, d.Sensitive);
+            _arguments.Prompt = (description, choices) => Prompt.Ask(_terminal, (choices is null ? "" : string.Join(' ', choices) + "\n") + "argument: " + description, false);
+        }
+    }
+
+    private JsonObject ShowConfig()
+    {
+        var result = new JsonObject();
+        foreach (var d in _options.Declared)
+        {
+            if (d.Type == OptionType.Flag) continue;
+            var value = _options.Get(d.Name);
+            if (value is not null) result[d.Name] = value.DeepClone();
+        }
+        return result;
+    }
+
+    private ResultFormatter Formatter => _formatter ??= CreateFormatter();
+
+    private ResultFormatter CreateFormatter()
+    {
+        var settings = new OutputSettings
+        {
+            Format = _global.Format ?? "table",
+            Fields = _global.Fields,
+            Select = _global.Select,
+            Display = _global.Display ?? "info",
+            ShowSecrets = _global.ShowSecrets == true,
+            TableStyle = _global.TableStyle,
+            FlatHash = _global.FlatHash != false,
+            MultiSingle = _global.MultiSingle ?? "no",
+        };
+        TextWriter writer = _terminal.Out;
+        if (_global.Output is { } path)
+        {
+            try { _outputFile = writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)); }
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+            {
+                throw CliException.Other("Errno::ENOENT", $"No such file or directory @ rb_sysopen - {path}");
+            }
+        }
+        return new ResultFormatter(settings, writer);
+    }
+}
