@@ -43,19 +43,14 @@ public sealed record Result(ResultKind Kind, JsonNode? Data, IReadOnlyList<strin
     public static readonly Result Nothing = new(ResultKind.Nothing, null);
 
     /// <summary>
-    /// The kind ascli picks from the value's shape: a hash is a single object, an array of
-    /// hashes an object list, an array of other values a value list, a string text,
-    /// anything else another structure.
+    /// The kind ascli picks from the value's shape (its <c>auto_type</c>): a hash is a single object, an
+    /// array of hashes (an empty array too) an object list, anything else, strings and arrays of scalars
+    /// included, another structure (so <c>config echo hello</c> shows <c>"hello"</c> in a table).
     /// </summary>
-    public static Result Auto(JsonNode? data)
+    public static Result Auto(JsonNode? data) => data switch
     {
-        switch (data)
-        {
-            case JsonObject o: return SingleObject(o);
-            case JsonArray a when a.Count > 0 && a.All(static i => i is JsonObject): return ObjectList(a);
-            case JsonArray a when a.Count > 0 && a.All(static i => i is not JsonObject and not JsonArray): return ValueList(a, "list");
-            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String: return new(ResultKind.Text, v);
-            default: return new(ResultKind.OtherStruct, data);
-        }
-    }
+        JsonObject o => SingleObject(o),
+        JsonArray a when a.All(static i => i is JsonObject) => ObjectList(a),
+        _ => new(ResultKind.OtherStruct, data),
+    };
 }

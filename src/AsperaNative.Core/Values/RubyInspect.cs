@@ -81,15 +81,18 @@ public static class RubyInspect
     /// <summary>A number as Ruby prints it: integers as they are, floats always with a dot (<c>1.0</c>, <c>1.0e+20</c>).</summary>
     public static string RubyNumber(JsonValue v)
     {
-        if (v.TryGetValue(out long l)) return l.ToString(CultureInfo.InvariantCulture);
-        if (v.TryGetValue(out int i)) return i.ToString(CultureInfo.InvariantCulture);
-        if (v.TryGetValue(out double d)) return RubyFloat(d);
+        // parsed JSON keeps its text: integers of any size stay integers (Ruby's Bignum), others are floats
         if (v.TryGetValue(out JsonElement e))
         {
             string raw = e.GetRawText();
             if (raw.IndexOfAny(['.', 'e', 'E']) < 0) return raw;
             return RubyFloat(e.GetDouble());
         }
+        if (v.TryGetValue(out long l)) return l.ToString(CultureInfo.InvariantCulture);
+        if (v.TryGetValue(out int i)) return i.ToString(CultureInfo.InvariantCulture);
+        if (v.TryGetValue(out ulong ul)) return ul.ToString(CultureInfo.InvariantCulture);
+        if (v.TryGetValue(out double d)) return RubyFloat(d);
+        if (v.TryGetValue(out float f)) return RubyFloat(f);
         return v.ToJsonString();
     }
 

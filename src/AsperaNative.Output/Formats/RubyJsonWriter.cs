@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
+
+namespace AsperaNative.Output.Formats;
+
+/// <summary>
+/// Ruby's <c>JSON.generate</c> (compact) and <c>JSON.pretty_generate</c>, written straight to the output.
+/// Differences from System.Text.Json that show: floats as Ruby prints them (<c>1.0</c>, <c>1000.0</c>),
+/// non-ASCII and <c>/</c> not escaped, and the pretty layout of empty containers
+/// (<c>[</c>, blank line, <c>]</c> and <c>{</c>, <c>}</c> on two lines).
+/// </summary>
+internal sealed class RubyJsonWriter(TextWriter output, bool pretty)
+{
+    private const string Indent = "  ";
+
+    public void Write(JsonNode? node) => Write(node, 0);
+
+    private void Write(JsonNode? node, int depth)
+    {
+        switch (node)
+        {
+            case null: output.Write("null"); break;
+            case JsonObject o: WriteObject(o, depth); break;
+            case JsonArray a: WriteArray(a, depth); break;
+            case JsonValue v: WriteScalar(v); break;
+        }
+    }
+
+    private void WriteObject(JsonObject obj, int depth)
+    {
+        output.Write('{');
+        bool first = true;
+        foreach (var (key, value) in obj)
+        {
+            if (!first) output.Write(',');
+            first = false;
+            NewLine(depth + 1);
+            WriteString(output, key);
+            output.Write(pretty ? ": " : ":");
+            Write(value, depth + 1);
+        }
+        NewLine(depth);
+        output.Write('}');
+    }
+
+    private void WriteArray(JsonArray array, int depth)
+    {
+        output.Write('[');
+        if (pretty) output.Write('\n');
+        for (int i = 0; i < array.Count; i++)
+        {
+            if (i > 0) { output.Write(','); if (pretty) output.Write('\n'); }
+            WriteIndent(depth + 1);
+            Write(array[i], depth + 1);
+        }
+        NewLine(depth);
+        output.Write(']');
+    }
+
+    private void NewLine(int depth)
+    {
+        if (!pretty) return;
+        output.Write('\n');
+        WriteIndent(depth);
+    }
+
+    private void WriteIndent(int depth)
+    {
+        if (!pretty) return;
+        for (int i = 0; i < depth; i++) output.Write(Indent);
+    }
+
+    private void WriteScalar(JsonValue value)
+    {
+        // a regex serialises as its to_s, as Ruby's Regexp#to_json
+        if (RubyRegex.TryGet(value, out var re)) { WriteString(output, re.ToString()); return; }
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String: WriteString(output, value.GetValue<string>()); break;
+            case JsonValueKind.Number: output.Write(RubyInspect.RubyNumber(value)); break;
+            case JsonValueKind.True: output.Write("true"); break;
+            case JsonValueKind.False: output.Write("false"); break;
+            default: output.Write("null"); break;
+        }
+    }
+
+    /// <summary>A JSON string as Ruby's generator writes it: only <c>"</c>, <c>\</c> and control characters escaped.</summary>
+    public static void WriteString(TextWriter output, string s)
+    {
+        output.Write('"');
+        int start = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            if (i > start) output.Write(s.AsSpan(start, i - start));
+            start = i + 1;
+            switch (c)
+            {
+                case '"': output.Write("\\\""); break;
+                case '\\': output.Write("\\\\"); break;
+                case '\n': output.Write("\\n"); break;
+                case '\r': output.Write("\\r"); break;
+                case '\t': output.Write("\\t"); break;
+                case '\f': output.Write("\\f"); break;
+                case '\b': output.Write("\\b"); break;
+                default:
+                    output.Write("\\u00");
+                    output.Write("0123456789abcdef"[c >> 4]);
+                    output.Write("0123456789abcdef"[c & 0xF]);
+                    break;
+            }
+        }
+        if (start < s.Length) output.Write(s.AsSpan(start));
+        output.Write('"');
+    }
+}
