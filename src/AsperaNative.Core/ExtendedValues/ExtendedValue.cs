@@ -1,46 +1,53 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AsperaNative.Core.Errors;
 
 namespace AsperaNative.Core.ExtendedValues;
 
 /// <summary>
 /// The manual's "Extended Value Syntax": <c>&lt;0 or more decoders&gt;&lt;text&gt;</c>, decoders
-/// being <c>@name:</c> prefixes applied right to left. A closed set of decoders.
+/// being <c>@name:</c> prefixes applied right to left. <c>@val:</c> and <c>@extend:</c> end the prefix list;
+/// an unknown <c>@word:</c> is plain text. The decoders are those of <see cref="DecoderRegistry"/>.
 /// </summary>
 public static class ExtendedValue
 {
-    /// <summary>Evaluates a raw string; values that are not strings are returned as they are.</summary>
+    /// <summary>Evaluates a raw string from the command line, an environment variable or a preset.</summary>
     public static JsonNode? Evaluate(string raw, ExtendedValueContext context)
     {
-        if (raw.Length < 2 || raw[0] != '@') return JsonValue.Create(raw);
-        int colon = raw.IndexOf(':');
-        if (colon < 0) return JsonValue.Create(raw);
-        string decoder = raw[1..colon];
-        string rest = raw[(colon + 1)..];
-        switch (decoder)
-        {
-            case "val": return JsonValue.Create(rest);
-            case "none": return null;
-            case "json":
-                var text = AsText(Evaluate(rest, context), decoder);
-                try { return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false }); }
-                catch (JsonException) { throw CliException.Other("JSON::ParserError", $"unexpected token at '{text}'"); }
-            case "env":
-                return JsonValue.Create(Environment.GetEnvironmentVariable(AsText(Evaluate(rest, context), decoder)) ?? "");
-            default:
-                return JsonValue.Create(raw);
-        }
+        var decoders = ParseDecoders(raw, out string text);
+        var value = DecodedValue.FromText(text);
+        for (int i = decoders.Count - 1; i >= 0; i--) value = decoders[i].Decode(value, context);
+        return value.ToNode();
     }
 
     /// <summary>Evaluates a value read from a file or a preset: strings are decoded, other values kept.</summary>
     public static JsonNode? Evaluate(JsonNode? value, ExtendedValueContext context)
         => value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Evaluate(v.GetValue<string>(), context) : value;
 
-    private static string AsText(JsonNode? value, string decoder) => value switch
+    /// <summary>Whether the text starts with a known decoder (<c>@json:</c>…).</summary>
+    public static bool HasDecoder(string raw) => TryParsePrefix(raw, out _, out _);
+
+    /// <summary>Splits the leading <c>@name:</c> prefixes off, left to right.</summary>
+    private static List<Decoder> ParseDecoders(string raw, out string text)
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        null => "",
-        _ => throw CliException.Runtime($"decoder {decoder} expects a String"),
-    };
+        var decoders = new List<Decoder>();
+        text = raw;
+        while (TryParsePrefix(text, out var decoder, out var rest))
+        {
+            decoders.Add(decoder);
+            text = rest;
+            if (decoder.StopsParsing) break;
+        }
+        return decoders;
+    }
+
+    private static bool TryParsePrefix(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decoder? decoder, out string rest)
+    {
+        decoder = null;
+        rest = text;
+        if (text.Length < 3 || text[0] != '@') return false;
+        int colon = text.IndexOf(':', 1);
+        if (colon < 0 || !DecoderRegistry.TryGet(text[1..colon], out decoder)) return false;
+        rest = text[(colon + 1)..];
+        return true;
+    }
 }
