@@ -60,7 +60,7 @@ public sealed class OptionStore
         {
             if (!_declared.TryAdd(d.Name, d)) continue;
             _declaredInOrder.Add(d);
-            if (d.Default is not null) Assign(d, ExtendedValue.Evaluate(d.Default, _extendedValues), "default");
+            if (d.Default is not null) Assign(d, Convert(d, ExtendedValue.Evaluate(d.Default, _extendedValues), "default"), "default");
         }
     }
 
@@ -178,7 +178,7 @@ public sealed class OptionStore
         {
             // the option parser checks listed values on the raw text, before extended values
             var allowed = d.Type == OptionType.Boolean ? ValueLists.YesNo : d.Values!;
-            var match = ValueLists.TryMatch(value!, allowed, out int count);
+            var match = ValueLists.TryComplete(value!, allowed, out int count);
             if (match is null)
                 throw ParseError(position, count == 0 ? "OptionParser::InvalidArgument" : "OptionParser::AmbiguousArgument",
                     $"{(count == 0 ? "invalid" : "ambiguous")} argument: {token}");
@@ -199,16 +199,10 @@ public sealed class OptionStore
 
     private OptionDescriptor? FindLong(string name, string token)
     {
-        OptionDescriptor? prefixMatch = null;
-        int count = 0;
-        foreach (var d in _declaredInOrder)
-        {
-            string cl = d.Name.Replace('_', '-');
-            if (cl == name) return d;
-            if (cl.StartsWith(name, StringComparison.Ordinal)) { prefixMatch = d; count++; }
-        }
-        if (count > 1) throw CliException.Other("OptionParser::AmbiguousOption", $"ambiguous option: {token}");
-        return prefixMatch;
+        var names = _declaredInOrder.Select(static d => d.Name.Replace('_', '-')).ToList();
+        var match = ValueLists.TryComplete(name, names, out int count);
+        if (match is null && count > 1) throw CliException.Other("OptionParser::AmbiguousOption", $"ambiguous option: {token}");
+        return match is null ? null : _declaredInOrder[names.IndexOf(match)];
     }
 
     private void SetFromSource(OptionDescriptor d, JsonNode? raw, string where)

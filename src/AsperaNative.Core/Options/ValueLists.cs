@@ -24,6 +24,20 @@ public static class ValueLists
         return matches == 1 ? found : null;
     }
 
+    /// <summary>
+    /// Ruby OptionParser's completion, used for option names and listed values on the command line:
+    /// like <see cref="TryMatch"/>, except that among several candidates the shortest wins when it
+    /// is a prefix of all the others (<c>--format=js</c> is json, not jsonpp).
+    /// </summary>
+    public static string? TryComplete(string shortValue, IReadOnlyList<string> allowed, out int matches)
+    {
+        var exact = TryMatch(shortValue, allowed, out matches);
+        if (exact is not null || matches < 2) return exact;
+        var candidates = allowed.Where(a => a.StartsWith(shortValue, StringComparison.Ordinal)).OrderBy(static a => a.Length).ToList();
+        string shortest = candidates[0];
+        return candidates.All(c => c.StartsWith(shortest, StringComparison.Ordinal)) ? shortest : null;
+    }
+
     /// <summary>ascli's <c>get_from_list</c>: the matching word or an error with the <c>Use:</c> list.</summary>
     public static string Match(string shortValue, string description, IReadOnlyList<string> allowed)
     {
