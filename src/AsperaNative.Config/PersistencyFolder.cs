@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace AsperaNative.Config;
+
+/// <summary>
+/// The <c>persist_store</c> folder: small named values kept between runs (OAuth token cache,
+/// once-only state), one file per id. Ids are made file-name safe.
+/// </summary>
+public sealed class PersistencyFolder(string folder)
+{
+    public string Folder { get; } = folder;
+
+    /// <summary>The stored value, or null.</summary>
+    public string? Get(string id)
+    {
+        string path = PathOf(id);
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
+    /// <summary>Stores a value (readable by the user only), replacing it atomically.</summary>
+    public void Put(string id, string value)
+    {
+        Directory.CreateDirectory(Folder);
+        string path = PathOf(id);
+        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temp, value);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public void Delete(string id) => File.Delete(PathOf(id));
+
+    /// <summary>Deletes the entries whose id starts with the prefix (all when empty); returns the deleted ids.</summary>
+    public IReadOnlyList<string> Flush(string prefix = "")
+    {
+        if (!Directory.Exists(Folder)) return [];
+        var deleted = new List<string>();
+        string safePrefix = SafeId(prefix);
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.txt"))
+        {
+            string id = Path.GetFileNameWithoutExtension(file);
+            if (!id.StartsWith(safePrefix, StringComparison.Ordinal)) continue;
+            File.Delete(file);
+            deleted.Add(id);
+        }
+        return deleted;
+    }
+
+    private string PathOf(string id) => Path.Combine(Folder, SafeId(id) + ".txt");
+
+    /// <summary>Letters, digits, <c>-</c>, <c>_</c> and <c>.</c> kept; anything else becomes <c>_</c>; lower case.</summary>
+    internal static string SafeId(string id)
+    {
+        var sb = new StringBuilder(id.Length);
+        foreach (char c in id) sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? char.ToLowerInvariant(c) : '_');
+        return sb.ToString();
+    }
+}

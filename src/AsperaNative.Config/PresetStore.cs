@@ -1,0 +1,230 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.ExtendedValues;
+using AsperaNative.Core.Values;
+
+namespace AsperaNative.Config;
+
+/// <summary>
+/// The option presets of <c>config.yaml</c>: a hash of preset name to hash of option values, with the
+/// reserved presets <c>config</c> (file version) and <c>default</c> (plugin → preset name), and the
+/// <c>GLOBAL</c> alias of the global default preset. Changes are recorded and, on <see cref="Save"/>,
+/// replayed on a fresh read of the file under its lock, so concurrent writers never lose updates.
+/// </summary>
+public sealed class PresetStore
+{
+    public const string CurrentVersion = "4.21.1";
+    public const string ConfigPreset = "config";
+    public const string VersionKey = "version";
+    public const string DefaultsPreset = "default";
+    public const string GlobalPresetName = "global_common_defaults";
+    public const string GlobalKeyword = "GLOBAL";
+    public const string GlobalPluginKey = "config";
+    public const string IncludeKey = "preset";
+
+    private readonly ConfigFile _file;
+    private readonly List<Action<JsonObject>> _pending = [];
+    private JsonObject _presets;
+    private bool _mustSave;
+
+    private PresetStore(ConfigFile file, JsonObject presets, bool mustSave)
+    {
+        _file = file;
+        _presets = presets;
+        _mustSave = mustSave;
+    }
+
+    /// <summary>Reads the file (a new one is created in memory when missing), stamping the current version.</summary>
+    /// <exception cref="CliException">The file is no hash with a <c>config</c> key: it is renamed aside.</exception>
+    public static PresetStore Open(string configFilePath)
+    {
+        var file = new ConfigFile(configFilePath);
+        var presets = Load(file, out bool changed);
+        return new PresetStore(file, presets, changed);
+    }
+
+    /// <summary>The file behind the store.</summary>
+    public string FilePath => _file.Path;
+
+    /// <summary>Whether <see cref="Save"/> would write.</summary>
+    public bool HasChanges => _mustSave || _pending.Count > 0;
+
+    /// <summary>The preset names, in file order.</summary>
+    public IReadOnlyList<string> Names => [.. _presets.Select(static p => p.Key)];
+
+    /// <summary>A copy of all presets.</summary>
+    public JsonObject All => (JsonObject)_presets.DeepClone();
+
+    public bool Exists(string name) => _presets.ContainsKey(ResolveName(name));
+
+    /// <summary>A copy of a preset, as stored (values not evaluated).</summary>
+    public JsonNode Get(string name)
+        => _presets[ResolveName(name)]?.DeepClone() ?? (_presets.ContainsKey(ResolveName(name)) ? new JsonObject() : throw CliException.Runtime("no such preset: " + name));
+
+    /// <summary>One parameter of a preset, as stored.</summary>
+    public JsonNode? GetParameter(string name, string parameter)
+    {
+        if (Get(name) is not JsonObject preset || !preset.TryGetPropertyValue(parameter, out var value))
+            throw CliException.Runtime($"no such option in preset {name} : {parameter}");
+        return value?.DeepClone();
+    }
+
+    /// <summary>Sets one parameter (creating the preset); false when it already had this value (nothing to save).</summary>
+    public bool Set(string name, string parameter, JsonNode? value)
+    {
+        if (name == GlobalKeyword) name = EnsureGlobalDefault();
+        parameter = PresetValue.ParameterName(parameter);
+        var stored = value?.DeepClone();
+        if (_presets[name] is JsonObject existing && existing.TryGetPropertyValue(parameter, out var current) && PresetValue.Same(current, stored))
+            return false;
+        return Record(p => SetKey(p, name, parameter, stored));
+    }
+
+    /// <summary>Removes one parameter; false when it was not there.</summary>
+    public bool Unset(string name, string parameter)
+    {
+        name = ResolveName(name);
+        if (_presets[name] is not JsonObject preset || !preset.ContainsKey(parameter)) return false;
+        return Record(p => (p[name] as JsonObject)?.Remove(parameter));
+    }
+
+    /// <summary>Removes a whole preset; false when there was none.</summary>
+    public bool Delete(string name)
+    {
+        name = ResolveName(name);
+        if (!_presets.ContainsKey(name)) return false;
+        return Record(p => p.Remove(name));
+    }
+
+    /// <summary>Creates or replaces a preset with the given values.</summary>
+    public void Initialize(string name, JsonNode values)
+    {
+        name = ResolveName(name);
+        var copy = values.DeepClone();
+        Record(p => p[name] = copy.DeepClone());
+    }
+
+    /// <summary>Merges parameters into a preset (created when missing): names get underscores, values are stored as given.</summary>
+    public void Update(string name, IEnumerable<KeyValuePair<string, JsonNode?>> parameters)
+    {
+        if (name == GlobalKeyword) name = EnsureGlobalDefault();
+        var entries = parameters.Select(static e => KeyValuePair.Create(PresetValue.ParameterName(e.Key), e.Value?.DeepClone())).ToList();
+        Record(p =>
+        {
+            if (p[name] is not JsonObject) p[name] = new JsonObject();
+            foreach (var (k, v) in entries) ((JsonObject)p[name]!)[k] = v?.DeepClone();
+        });
+    }
+
+    /// <summary>The preset name a plugin uses by default (<c>default.&lt;plugin&gt;</c>), or null.</summary>
+    /// <exception cref="CliException">The named preset does not exist.</exception>
+    public string? PluginDefault(string plugin)
+    {
+        if (_presets[DefaultsPreset] is not JsonObject defaults || defaults[plugin] is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            return null;
+        string name = v.GetValue<string>();
+        if (!_presets.ContainsKey(name)) throw CliException.Tool("No such preset: " + name);
+        return name;
+    }
+
+    /// <summary>The global default preset (<c>default.config</c>), set to <c>global_common_defaults</c> when missing.</summary>
+    public string EnsureGlobalDefault()
+    {
+        if (_presets[DefaultsPreset] is JsonObject d && d[GlobalPluginKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            return v.GetValue<string>();
+        Record(static p => SetKey(p, DefaultsPreset, GlobalPluginKey, JsonValue.Create(GlobalPresetName)));
+        return GlobalPresetName;
+    }
+
+    /// <summary>
+    /// <c>@preset:name.sub.key</c>: the value at a dotted path, strings evaluated as extended values.
+    /// Use <c>store.Lookup(path, context)</c> as <see cref="ExtendedValueContext.PresetLookup"/>.
+    /// </summary>
+    public JsonNode? Lookup(string dottedPath, ExtendedValueContext? context)
+    {
+        JsonNode? current = _presets;
+        var walked = new List<string>();
+        foreach (var part in dottedPath.Split('.'))
+        {
+            if (current is not JsonObject o) throw CliException.Tool("sub key: " + RubyInspect.Inspect(walked));
+            walked.Add(walked.Count == 0 ? ResolveName(part) : part);
+            current = o[walked[^1]];
+            if (current is null) throw CliException.Tool("Unknown config preset: " + RubyInspect.Inspect(walked));
+        }
+        return context is null ? current!.DeepClone() : ExtendedValue.Evaluate(current!.DeepClone(), context);
+    }
+
+    /// <summary>
+    /// A preset with its <c>preset</c> references expanded: each referenced preset's values first, then the
+    /// preset's own; a reference loop is cut silently, as ascli does.
+    /// </summary>
+    public JsonObject Resolve(string name) => Resolve(ResolveName(name), new HashSet<string>(StringComparer.Ordinal));
+
+    private JsonObject Resolve(string name, HashSet<string> visiting)
+    {
+        var result = new JsonObject();
+        if (!visiting.Add(name) || _presets[name] is not JsonObject preset) return result;
+        foreach (var (k, v) in preset)
+        {
+            if (k == IncludeKey && v is JsonValue r && r.GetValueKind() == JsonValueKind.String)
+                foreach (var (ik, iv) in Resolve(r.GetValue<string>(), visiting)) result[ik] = iv?.DeepClone();
+            else
+                result[k] = v?.DeepClone();
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the changes, if any: under the file lock, the file is read again, the recorded changes replayed
+    /// on it and the result written atomically. Returns whether the file was written.
+    /// </summary>
+    public bool Save()
+    {
+        if (!HasChanges) return false;
+        using (_file.Lock())
+        {
+            var fresh = Load(_file, out _);
+            foreach (var change in _pending) change(fresh);
+            _file.Write(fresh);
+            _presets = fresh;
+        }
+        _pending.Clear();
+        _mustSave = false;
+        return true;
+    }
+
+    private string ResolveName(string name) => name == GlobalKeyword ? EnsureGlobalDefault() : name;
+
+    private bool Record(Action<JsonObject> change)
+    {
+        change(_presets);
+        _pending.Add(change);
+        return true;
+    }
+
+    private static void SetKey(JsonObject presets, string name, string parameter, JsonNode? value)
+    {
+        if (presets[name] is not JsonObject preset) presets[name] = preset = new JsonObject();
+        preset[parameter] = value?.DeepClone();
+    }
+
+    private static JsonObject Load(ConfigFile file, out bool changed)
+    {
+        if (!file.Exists)
+        {
+            changed = true;
+            return new JsonObject { [ConfigPreset] = new JsonObject { [VersionKey] = CurrentVersion } };
+        }
+        var content = file.Read();
+        if (content is not JsonObject presets || presets[ConfigPreset] is not JsonObject config)
+        {
+            file.RenameForManualConversion(CurrentVersion);
+            throw CliException.Tool(content is JsonObject ? "Cannot find key: " + ConfigPreset : "config file YAML: expecting Hash");
+        }
+        if (config[VersionKey] is null) throw CliException.Tool("No version found in config section.");
+        changed = !(config[VersionKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == CurrentVersion);
+        config[VersionKey] = CurrentVersion;
+        return presets;
+    }
+}
