@@ -1,0 +1,49 @@
+using AsperaNative.Rest.Proxy;
+using AsperaNative.Rest.Tls;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsperaNative.Rest.Http;
+
+/// <summary>
+/// The HTTP pipeline, built once on first use through <c>IHttpClientFactory</c>:
+/// auth → retry → logging → transport (TLS policy and proxy selection).
+/// </summary>
+internal sealed class HttpStack : IDisposable
+{
+    private const string ClientName = "ascli";
+    private readonly ServiceProvider _services;
+
+    public RestSettings Settings { get; }
+    public TlsPolicy Tls { get; }
+    public ProxySelector Proxy { get; }
+    public Log Log { get; }
+    public HttpClient Client { get; }
+
+    public HttpStack(RestSettings settings)
+    {
+        Settings = settings;
+        Log = new Log(settings.LogLevel, settings.Diagnostics);
+        Tls = new TlsPolicy(settings);
+        Proxy = new ProxySelector(settings, Log);
+        var services = new ServiceCollection();
+        services.AddHttpClient(ClientName, static c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new TransportSelector(Settings, Tls, Proxy))
+            .AddHttpMessageHandler(static () => new AuthHandler())
+            .AddHttpMessageHandler(() => new RetryHandler(Settings.Http, Log))
+            .AddHttpMessageHandler(() => new LoggingHandler(Log, Settings.LogSecrets))
+            // one invocation is short-lived: keep the same connections throughout
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        _services = services.BuildServiceProvider();
+        Client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+    }
+
+    /// <summary>The proxy a request to this URL goes through, if any (for error messages).</summary>
+    public Uri? ProxyFor(Uri uri) => Proxy.Active ? Proxy.GetProxy(uri) : null;
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _services.Dispose();
+    }
+}

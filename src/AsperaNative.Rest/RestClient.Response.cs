@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using AsperaNative.Rest.Http;
+
+namespace AsperaNative.Rest;
+
+/// <summary>Reading responses: JSON parsing, and streaming downloads through a partial file.</summary>
+public sealed partial class RestClient
+{
+    private const int BufferSize = 64 * 1024;
+
+    private static async Task<RestResponse> ReadResponseAsync(RestRequest request, HttpResponseMessage response, HttpStack stack, CancellationTokenSource timeout, CancellationToken cancel)
+    {
+        var headers = Headers(response);
+        string? mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+        int status = (int)response.StatusCode;
+        string reason = response.ReasonPhrase ?? "";
+        if (request.SaveToFile is { } file && response.IsSuccessStatusCode && !RestJson.IsJson(mediaType))
+        {
+            await SaveAsync(response, file, stack, timeout, cancel);
+            return new RestResponse(status, reason, headers, mediaType, "", null);
+        }
+        string text = await response.Content.ReadAsStringAsync(timeout.Token);
+        JsonNode? data = text.Length == 0 ? null : RestJson.IsJson(mediaType) ? RestJson.Parse(text) : JsonValue.Create(text);
+        if (request.SaveToFile is { } target && response.IsSuccessStatusCode)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+            await File.WriteAllTextAsync(target, text, cancel);
+        }
+        return new RestResponse(status, reason, headers, mediaType, text, data);
+    }
+
+    private static Dictionary<string, string[]> Headers(HttpResponseMessage response)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers) result[name] = [.. values];
+        foreach (var (name, values) in response.Content.Headers) result[name] = [.. values];
+        return result;
+    }
+
+    /// <summary>
+    /// Writes to <c>file + download_partial_suffix</c>, renamed when complete: an interrupted
+    /// download leaves the partial file, which the next call resumes (206 to a Range request).
+    /// A Content-Disposition file name replaces the target's name (its base name only: no path from the server).
+    /// </summary>
+    private static async Task SaveAsync(HttpResponseMessage response, string file, HttpStack stack, CancellationTokenSource timeout, CancellationToken cancel)
+    {
+        string suffix = stack.Settings.Http.DownloadPartialSuffix;
+        string requested = file + suffix;
+        string target = file;
+        if (DispositionName(response.Content.Headers.ContentDisposition) is { } name)
+            target = Path.Combine(Path.GetDirectoryName(file) ?? "", name);
+        string partial = target + suffix;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(partial))!);
+        bool resume = response.StatusCode == System.Net.HttpStatusCode.PartialContent && File.Exists(requested);
+        if (resume && requested != partial) File.Move(requested, partial, overwrite: true);
+        stack.Log.Debug(() => $"saving to: {target}{(resume ? " (resuming)" : "")}");
+        await using (var output = new FileStream(partial, resume ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+        await using (var input = await response.Content.ReadAsStreamAsync(cancel))
+        {
+            var buffer = new byte[BufferSize];
+            while (true)
+            {
+                // the read timeout applies to each read, not to the whole download
+                timeout.CancelAfter(stack.Settings.Http.ReadTimeout);
+                int read = await input.ReadAsync(buffer, timeout.Token);
+                if (read == 0) break;
+                await output.WriteAsync(buffer.AsMemory(0, read), cancel);
+            }
+        }
+        File.Move(partial, target, overwrite: true);
+    }
+
+    private static string? DispositionName(ContentDispositionHeaderValue? disposition)
+    {
+        string? name = disposition?.FileNameStar ?? disposition?.FileName;
+        if (name is null) return null;
+        name = Path.GetFileName(name.Trim('"'));
+        return name is "" or "." ? null : name;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
+
+namespace AsperaNative.Rest;
+
+/// <summary>
+/// Everything the HTTP stack needs from the global options, read once when the stack is first
+/// built (never at start-up). Plain data: no HTTP type appears here.
+/// </summary>
+public sealed record RestSettings
+{
+    public HttpOptions Http { get; init; } = HttpOptions.Default;
+    /// <summary><c>--insecure</c>: no certificate is verified.</summary>
+    public bool Insecure { get; init; }
+    /// <summary><c>--ignore-certificate</c>: endpoints (host, port) whose certificate is not verified.</summary>
+    public IReadOnlyList<(string Host, int Port)> IgnoreCertificate { get; init; } = [];
+    /// <summary><c>--silent-insecure</c> (yes by default): warn once per endpoint whose certificate is ignored.</summary>
+    public bool WarnInsecure { get; init; } = true;
+    /// <summary><c>--cert-stores</c>: files and folders of trusted certificates, <c>DEF</c> for the system's; null for the system's only.</summary>
+    public IReadOnlyList<string>? CertStores { get; init; }
+    /// <summary><c>--http-proxy</c>, else the <c>http_proxy</c> environment variable (lower case, as Ruby).</summary>
+    public string? HttpProxy { get; init; }
+    /// <summary><c>--fpac</c>: a proxy auto-config script (JavaScript).</summary>
+    public string? ProxyAutoConfig { get; init; }
+    /// <summary><c>--proxy-credentials</c>: user and password for proxies chosen by the PAC script.</summary>
+    public (string User, string Password)? ProxyCredentials { get; init; }
+    public string LogLevel { get; init; } = "warn";
+    public bool LogSecrets { get; init; }
+    /// <summary>Where warnings (ignored certificates) and logs go: ascli's stderr.</summary>
+    public TextWriter Diagnostics { get; init; } = TextWriter.Null;
+
+    /// <summary>Reads the global options (each read evaluates its extended value, hence lazily).</summary>
+    public static RestSettings From(GlobalOptions g, TextWriter diagnostics, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var settings = new RestSettings
+        {
+            Http = HttpOptions.From(g.HttpOptions, m => new Log(g.LogLevel ?? "warn", diagnostics).Error(m)),
+            Insecure = g.Insecure == true,
+            IgnoreCertificate = ParseIgnoreList(g.IgnoreCertificate),
+            WarnInsecure = g.SilentInsecure != false,
+            CertStores = ParseStores(g.CertStores),
+            HttpProxy = g.HttpProxy ?? environment("http_proxy"),
+            ProxyAutoConfig = g.Fpac,
+            ProxyCredentials = ParseCredentials(g.ProxyCredentials),
+            LogLevel = g.LogLevel ?? "warn",
+            LogSecrets = g.LogSecrets == true,
+            Diagnostics = diagnostics,
+        };
+        return settings;
+    }
+
+    /// <summary>Only the address and port of each URL are matched (manual, "HTTP socket parameters").</summary>
+    public static IReadOnlyList<(string, int)> ParseIgnoreList(JsonArray? urls)
+    {
+        if (urls is null) return [];
+        var list = new List<(string, int)>();
+        foreach (var item in urls)
+        {
+            string text = item?.GetValue<string>() ?? "";
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != "https")
+                throw CliException.Runtime($"Expecting https scheme: {text}");
+            list.Add((uri.Host, uri.Port));
+        }
+        return list;
+    }
+
+    private static IReadOnlyList<string>? ParseStores(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonArray a => a.Select(static i => i?.ToString() ?? "").ToList(),
+        _ => [value.ToString()],
+    };
+
+    private static (string, string)? ParseCredentials(JsonArray? value)
+    {
+        if (value is null) return null;
+        if (value.Count != 2) throw CliException.BadArgument("proxy_credentials: expecting 2 values: user, password");
+        return (value[0]?.ToString() ?? "", value[1]?.ToString() ?? "");
+    }
+}
