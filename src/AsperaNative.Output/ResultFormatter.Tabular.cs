@@ -52,7 +52,7 @@ public sealed partial class ResultFormatter
         }
     }
 
-    private Row ToRow(JsonObject obj) => _settings.FlatHash ? HashFlattener.Flatten(obj) : HashFlattener.AsRow(obj);
+    private Row ToRow(JsonObject obj) => _settings.FlatHash ? HashFlattener.Flatten(obj, _hideWhileWriting) : HashFlattener.AsRow(obj, _hideWhileWriting);
 
     private void DisplayObjects(List<Row> rows, IReadOnlyList<string>? defaults, bool single)
     {

@@ -21,6 +21,7 @@ public sealed partial class ResultFormatter
     private readonly TextWriter _output;
     private readonly TextWriter _data;
     private readonly TextWriter _info;
+    private bool _hideWhileWriting;
 
     public ResultFormatter(OutputSettings settings, TextWriter output)
     {
@@ -44,7 +45,12 @@ public sealed partial class ResultFormatter
         bool symbolNil = kind is ResultKind.Empty or ResultKind.Nothing;
         if (data is null && !symbolNil) throw CliException.Assertion("result must have data");
         if (result.Total is long total) DisplayItemCount(symbolNil ? 3 : Length(data), total);
-        if (!_settings.ShowSecrets && _settings.Display != "data") data = SecretRedactor.Redact(data);
+        bool hide = !_settings.ShowSecrets && _settings.Display != "data";
+        // tables and plain json redact while writing (no copy of large lists); other paths redact a copy first
+        bool lazy = FieldsSelectDefault && _settings.Format is "json" or "jsonpp"
+            || _settings.Format is "table" or "csv" && kind is ResultKind.SingleObject or ResultKind.ObjectList;
+        _hideWhileWriting = hide && lazy;
+        if (hide && !lazy) data = SecretRedactor.Redact(data);
         switch (_settings.Format)
         {
             case "text":
@@ -59,7 +65,7 @@ public sealed partial class ResultFormatter
             case "json":
             case "jsonpp":
                 var filtered = symbolNil && FieldsSelectDefault ? JsonValue.Create("nil") : FilterListOnFields(data, symbolNil);
-                new RubyJsonWriter(_data, _settings.Format == "jsonpp").Write(filtered);
+                new RubyJsonWriter(_data, _settings.Format == "jsonpp", _hideWhileWriting).Write(filtered);
                 _data.Write('\n');
                 break;
             case "yaml":

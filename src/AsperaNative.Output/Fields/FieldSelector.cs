@@ -48,7 +48,8 @@ internal static class FieldSelector
             switch (item)
             {
                 case All: PushFront(request, allFields()); break;
-                case Def: PushFront(request, expandDefault()); break;
+                // a default list naming DEF itself would expand forever
+                case Def: PushFront(request, expandDefault().Where(static f => f != Def)); break;
                 default:
                     if (removal) result.RemoveAll(f => f == item);
                     else result.Add(item);

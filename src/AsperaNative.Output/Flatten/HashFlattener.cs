@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AsperaNative.Output.Secrets;
 using AsperaNative.Output.Text;
 
 namespace AsperaNative.Output.Flatten;
@@ -15,32 +16,43 @@ internal static class HashFlattener
     public const string EmptyString = "<empty string>";
     public const string Null = "<null>";
 
-    /// <summary>A row keeping the hash's own keys (<c>--flat-hash=no</c>).</summary>
-    public static Row AsRow(JsonObject obj)
+    private static readonly JsonValue HiddenValue = JsonValue.Create(SecretRedactor.Hidden);
+
+    /// <summary>A row keeping the hash's own keys (<c>--flat-hash=no</c>); <paramref name="hide"/> redacts secrets on the way.</summary>
+    public static Row AsRow(JsonObject obj, bool hide = false)
     {
         var row = new Row(obj.Count);
-        foreach (var (key, value) in obj) row[key] = value;
+        foreach (var (key, value) in obj)
+            row[key] = !hide ? value : SecretRedactor.IsSecret(key, value) ? HiddenValue : value is JsonObject ? SecretRedactor.Redact(value) : value;
         return row;
     }
 
-    public static Row Flatten(JsonObject obj)
+    /// <summary>
+    /// The flattened row; with <paramref name="hide"/>, secrets are redacted while flattening (same rule as
+    /// <see cref="SecretRedactor"/>: nested hashes yes, arrays no), which spares copying every row.
+    /// </summary>
+    public static Row Flatten(JsonObject obj, bool hide = false)
     {
         var row = new Row(obj.Count);
-        AddHash(row, obj, "");
+        AddHash(row, obj, "", hide);
         return row;
     }
 
-    private static void AddHash(Row row, JsonObject obj, string name)
+    private static void AddHash(Row row, JsonObject obj, string name, bool hide)
     {
         foreach (var (key, value) in obj)
-            AddAny(row, value, name.Length == 0 ? key : name + "." + key);
+        {
+            string field = name.Length == 0 ? key : name + "." + key;
+            if (hide && SecretRedactor.IsSecret(key, value)) row[field] = HiddenValue;
+            else AddAny(row, value, field, hide);
+        }
     }
 
-    private static void AddAny(Row row, JsonNode? value, string name)
+    private static void AddAny(Row row, JsonNode? value, string name, bool hide = false)
     {
         switch (value)
         {
-            case JsonObject o: AddHash(row, o, name); break;
+            case JsonObject o: AddHash(row, o, name, hide); break;
             case JsonArray a: AddArray(row, a, name); break;
             case null: row[name] = JsonValue.Create(Null); break;
             case JsonValue v when v.TryGetValue(out string? s) && s.Length == 0: row[name] = JsonValue.Create(EmptyString); break;

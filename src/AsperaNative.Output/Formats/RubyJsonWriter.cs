@@ -10,24 +10,25 @@ namespace AsperaNative.Output.Formats;
 /// non-ASCII and <c>/</c> not escaped, and the pretty layout of empty containers
 /// (<c>[</c>, blank line, <c>]</c> and <c>{</c>, <c>}</c> on two lines).
 /// </summary>
-internal sealed class RubyJsonWriter(TextWriter output, bool pretty)
+internal sealed class RubyJsonWriter(TextWriter output, bool pretty, bool hide = false)
 {
     private const string Indent = "  ";
 
-    public void Write(JsonNode? node) => Write(node, 0);
+    /// <summary>Writes the value; secrets are redacted as written when asked (same rule as <see cref="Secrets.SecretRedactor"/>).</summary>
+    public void Write(JsonNode? node) => Write(node, 0, hide);
 
-    private void Write(JsonNode? node, int depth)
+    private void Write(JsonNode? node, int depth, bool hide)
     {
         switch (node)
         {
             case null: output.Write("null"); break;
-            case JsonObject o: WriteObject(o, depth); break;
-            case JsonArray a: WriteArray(a, depth); break;
+            case JsonObject o: WriteObject(o, depth, hide); break;
+            case JsonArray a: WriteArray(a, depth, hide); break;
             case JsonValue v: WriteScalar(v); break;
         }
     }
 
-    private void WriteObject(JsonObject obj, int depth)
+    private void WriteObject(JsonObject obj, int depth, bool hide)
     {
         output.Write('{');
         bool first = true;
@@ -38,13 +39,15 @@ internal sealed class RubyJsonWriter(TextWriter output, bool pretty)
             NewLine(depth + 1);
             WriteString(output, key);
             output.Write(pretty ? ": " : ":");
-            Write(value, depth + 1);
+            if (hide && Secrets.SecretRedactor.IsSecret(key, value)) WriteString(output, Secrets.SecretRedactor.Hidden);
+            // arrays inside a hash are not searched for secrets
+            else Write(value, depth + 1, hide && value is not JsonArray);
         }
         NewLine(depth);
         output.Write('}');
     }
 
-    private void WriteArray(JsonArray array, int depth)
+    private void WriteArray(JsonArray array, int depth, bool hide)
     {
         output.Write('[');
         if (pretty) output.Write('\n');
@@ -52,7 +55,7 @@ internal sealed class RubyJsonWriter(TextWriter output, bool pretty)
         {
             if (i > 0) { output.Write(','); if (pretty) output.Write('\n'); }
             WriteIndent(depth + 1);
-            Write(array[i], depth + 1);
+            Write(array[i], depth + 1, hide);
         }
         NewLine(depth);
         output.Write(']');

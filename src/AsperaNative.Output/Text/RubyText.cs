@@ -18,6 +18,17 @@ internal static class RubyText
         {
             case null: return "";
             case JsonValue v:
+                // values parsed from JSON text: read the element once
+                if (v.TryGetValue(out JsonElement e))
+                {
+                    switch (e.ValueKind)
+                    {
+                        case JsonValueKind.String: return e.GetString()!;
+                        case JsonValueKind.True: return "true";
+                        case JsonValueKind.False: return "false";
+                        case JsonValueKind.Null: return "";
+                    }
+                }
                 if (RubyRegex.TryGet(v, out var re)) return re.ToString();
                 return v.GetValueKind() switch
                 {
