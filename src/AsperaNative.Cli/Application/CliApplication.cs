@@ -42,9 +42,15 @@ public sealed class CliApplication
     public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
     {
         var app = new CliApplication(argv, terminal, environment);
-        int code = await app.RunAsync();
-        terminal.Out.Flush();
-        return code;
+        try
+        {
+            return await app.RunAsync();
+        }
+        finally
+        {
+            app._outputFile?.Dispose();
+            terminal.Out.Flush();
+        }
     }
 
     private async Task<int> RunAsync()
@@ -105,11 +111,11 @@ public sealed class CliApplication
             if (guard is null) return 0;
             var pluginContext = new PluginContext(_options, _terminal, message => Formatter.DisplayStatus(message));
             _presets.Register(pluginContext);
+            pluginContext.AddService(new Plugins.Config.Commands.PluginCatalog([.. PluginRegistry.All.Select(static p => p.Name)]));
             var instance = plugin.Create(pluginContext);
             var context = new CommandContext(_arguments, pluginContext);
             var result = await CommandRunner.Run(instance, plugin.Tree, context);
             Formatter.DisplayResult(result);
-            _presets.SaveIfNeeded(pluginContext);
         }
         catch (CliException e)
         {
@@ -124,7 +130,15 @@ public sealed class CliApplication
         finally
         {
             guard?.Dispose();
-            _outputFile?.Dispose();
+        }
+        try
+        {
+            _presets.SaveIfNeeded(message => Formatter.DisplayStatus(message));
+        }
+        catch (CliException e)
+        {
+            code = 1;
+            ErrorReporter.Report(_terminal, e);
         }
         return FinalErrors(code);
     }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.Json.Nodes;
+using AsperaNative.Config;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
@@ -9,13 +10,14 @@ namespace AsperaNative.Cli.Application;
 /// <summary>
 /// Option presets in the evaluation order of the manual: <c>-P</c>/<c>--preset</c> (a name or a
 /// hash, queued until the config file is read), then the plugin's default preset unless <c>-N</c>,
-/// then the global default preset (<c>default: config:</c>); a queued value never replaces one
-/// queued before it by a more specific source.
+/// then the global default preset (<c>default: config:</c>); a default never replaces a value
+/// queued by an explicit preset.
 /// </summary>
 internal sealed class Presets(OptionStore options, GlobalOptions global, IDictionary environment, string userHome)
 {
     private readonly List<string> _pendingNames = [];
-    private IConfigPresets? _config;
+    private PresetStore? _store;
+    private ConfigPaths? _paths;
 
     /// <summary>Handler of the <c>preset</c> option.</summary>
     public void Queue(JsonNode? value)
@@ -24,7 +26,7 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
         {
             case JsonObject hash: options.AddPreset(hash); break;
             case JsonValue v when v.TryGetValue(out string? name):
-                if (_config is null) _pendingNames.Add(name);
+                if (_store is null) _pendingNames.Add(name);
                 else options.AddPreset(Resolve(name));
                 break;
             case null: break;
@@ -35,8 +37,10 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
     /// <summary>Reads the config file named by the global options, then resolves the presets queued by name.</summary>
     public void LoadConfig()
     {
-        _config = ConfigPresets.Load(global.Home, global.ConfigFile, environment, userHome);
-        options.ExtendedValues.PresetLookup = _config.Lookup;
+        _paths = ConfigPaths.Resolve(global.Home, global.ConfigFile, userHome, name => environment[name] as string);
+        _store = PresetStore.Open(_paths.ConfigFile);
+        var context = options.ExtendedValues;
+        context.PresetLookup = path => _store.Lookup(path, context);
         foreach (var name in _pendingNames) options.AddPreset(Resolve(name));
         _pendingNames.Clear();
     }
@@ -44,29 +48,26 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
     /// <summary>Queues the default presets of the plugin (unless -N) and of the whole tool.</summary>
     public void QueueDefaults(string? plugin)
     {
-        if (_config is null) return;
-        if (plugin is not null && global.NoDefault != true && _config.DefaultPresetName(plugin) is { } pluginDefault)
-            options.AddPreset(Resolve(pluginDefault), overrideQueued: false);
-        if (_config.DefaultPresetName("config") is { } globalDefault)
-            options.AddPreset(Resolve(globalDefault), overrideQueued: false);
+        if (_store is null) return;
+        if (plugin is not null && global.NoDefault != true && _store.PluginDefault(plugin) is { } pluginDefault)
+            options.AddPreset(_store.Resolve(pluginDefault), overrideQueued: false);
+        if (_store.PluginDefault(PresetStore.GlobalPluginKey) is { } globalDefault)
+            options.AddPreset(_store.Resolve(globalDefault), overrideQueued: false);
     }
 
     /// <summary>Makes the config file available to plugins.</summary>
     public void Register(PluginContext context)
     {
-        if (_config is not null) context.AddService(_config);
+        if (_store is not null) context.AddService(_store);
+        if (_paths is not null) context.AddService(_paths);
     }
 
-    /// <summary>Saves the file when a command changed it, with ascli's status line.</summary>
-    public void SaveIfNeeded(PluginContext context)
+    /// <summary>Saves the file when it changed (a command, or a version upgrade), with ascli's status line.</summary>
+    public void SaveIfNeeded(Action<string> status)
     {
-        if (_config is { IsModified: true })
-        {
-            _config.Save();
-            context.Status("Saving config file.");
-        }
+        if (_store is { HasChanges: true } && _store.Save()) status("Saving config file.");
     }
 
     private JsonObject Resolve(string name)
-        => _config!.Preset(name) ?? throw CliException.Runtime($"no such preset: {name}");
+        => _store!.Exists(name) ? _store.Resolve(name) : throw CliException.Runtime($"no such preset: {name}");
 }

@@ -61,6 +61,20 @@ public sealed class ArgumentReader(IEnumerable<string> positionals, ExtendedValu
         throw CliException.BadArgument($"{full}: expecting String, but have {Values.RubyInspect.Inspect(value)}");
     }
 
+    /// <summary>
+    /// An entity identifier. <c>%field:value</c> (the manual's percent selector) is resolved by
+    /// <paramref name="percentResolver"/>; commands without one reject it as ascli does.
+    /// </summary>
+    public string NextIdentifier(string description, Func<string, string, string>? percentResolver = null)
+    {
+        string id = NextString(description);
+        if (!id.StartsWith('%')) return id;
+        int colon = id.IndexOf(':');
+        if (percentResolver is null || colon < 0)
+            throw CliException.BadArgument("Percent syntax for identifier not supported in this context");
+        return percentResolver(id[1..colon], id[(colon + 1)..]);
+    }
+
     /// <summary>All remaining parameters; a single array argument is the whole list (manual).</summary>
     public JsonArray NextMultiple(string description, bool mandatory = true)
     {

@@ -1,0 +1,1 @@
+Console.WriteLine("4.21.1");

@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using AsperaNative.Config;
+using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
+using AsperaNative.Core.Results;
+
+namespace AsperaNative.Plugins.Config.Commands;
+
+/// <summary>Where ascli keeps its files, and what this executable is.</summary>
+[CommandGroup("config")]
+internal sealed class InfoCommands(PluginContext context)
+{
+    /// <summary>Display the configuration folder</summary>
+    [Command("folder")]
+    public Result Folder() => Result.Status(context.GetService<ConfigPaths>().MainFolder);
+
+    /// <summary>Display the configuration file path</summary>
+    [Command("file")]
+    public Result File() => Result.Status(context.GetService<ConfigPaths>().ConfigFile);
+
+    /// <summary>Display the platform name, as used for SDK downloads</summary>
+    [Command("platform")]
+    public Result Platform() => Result.Text(PlatformName());
+
+    /// <summary>ascp's platform naming: architecture then OS, as in the SDK archive names.</summary>
+    internal static string PlatformName()
+    {
+        string cpu = RuntimeInformation.OSArchitecture switch
+        {
+            Architecture.X64 => "x86_64",
+            Architecture.Arm64 => "arm64",
+            Architecture.Ppc64le => "ppc64le",
+            Architecture.S390x => "s390",
+            var other => other.ToString().ToLowerInvariant(),
+        };
+        string os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsMacOS() ? "osx" : OperatingSystem.IsWindows() ? "windows" : "unknown";
+        return $"{cpu}-{os}";
+    }
+}
+
+/// <summary><c>config gem</c>: ascli's gem information, answered for this executable.</summary>
+[CommandGroup("config gem")]
+internal sealed class GemCommands
+{
+    /// <summary>Display the name of the package</summary>
+    [Command("name")]
+    public static Result Name() => Result.Text("aspera-cli");
+
+    /// <summary>Display the location of the executable</summary>
+    [Command("path")]
+    public static Result Path() => Result.Text(Environment.ProcessPath is { } p ? System.IO.Path.GetDirectoryName(p)! : AppContext.BaseDirectory);
+
+    /// <summary>Display the version</summary>
+    [Command("version")]
+    public static Result Version() => Result.Text(typeof(GemCommands).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "4.21.1");
+}
+
+/// <summary><c>config plugins</c>: the plugins compiled into this executable.</summary>
+[CommandGroup("config plugins")]
+internal sealed class PluginsCommands
+{
+    /// <summary>List the plugins</summary>
+    [Command("list")]
+    public static Result List(CommandContext context)
+    {
+        var rows = new JsonArray();
+        foreach (var name in context.Plugin.GetService<PluginCatalog>().Names)
+            rows.Add((JsonNode)new JsonObject { ["plugin"] = name, ["detect"] = false, ["wizard"] = false, ["path"] = "(built in)" });
+        return Result.ObjectList(rows, ["plugin", "detect", "wizard", "path"]);
+    }
+}
+
+/// <summary>The names of the plugins of the executable, registered by the composition root.</summary>
+public sealed record PluginCatalog(IReadOnlyList<string> Names);

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AsperaNative.Config;
+using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.ExtendedValues;
+using AsperaNative.Core.Options;
+using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
+using AsperaNative.Output.Secrets;
+
+namespace AsperaNative.Plugins.Config.Commands;
+
+/// <summary>
+/// <c>config preset</c>: the option presets of config.yaml (manual "Option Preset"). Values given
+/// on the command line are stored as strings; <c>GLOBAL</c> names the global default preset.
+/// </summary>
+[CommandGroup("config preset")]
+internal sealed class PresetCommands(PluginContext context)
+{
+    private static readonly string[] OverviewFields = ["preset", "parameter", "value"];
+
+    private PresetStore Store => context.GetService<PresetStore>();
+
+    /// <summary>List preset names</summary>
+    [Command("list")]
+    public Result List() => Result.ValueList([.. Store.Names.Select(static n => (JsonNode?)JsonValue.Create(n))], "name");
+
+    /// <summary>List all parameters of all presets</summary>
+    [Command("overview")]
+    public Result Overview()
+    {
+        var rows = new JsonArray();
+        var global = new GlobalOptions(context.Options);
+        // secrets are hidden before the rows are built: the "value" column name is not a secret name
+        var presets = global.ShowSecrets == true || global.Display == "data" ? Store.All : (JsonObject)SecretRedaction.Hide(Store.All)!;
+        foreach (var (preset, values) in presets)
+        {
+            if (values is not JsonObject parameters) continue;
+            foreach (var (parameter, value) in parameters)
+                rows.Add((JsonNode)new JsonObject { ["preset"] = preset, ["parameter"] = parameter, ["value"] = value?.DeepClone() });
+        }
+        return Result.ObjectList(rows, OverviewFields);
+    }
+
+    /// <summary>Display the parameters of a preset</summary>
+    [Command("show")]
+    public Result Show(CommandContext command)
+    {
+        string name = Name(command);
+        return Result.SingleObject(Store.Get(name) as JsonObject ?? new JsonObject());
+    }
+
+    /// <summary>Display the value of one parameter of a preset, evaluated</summary>
+    [Command("get")]
+    public Result Get(CommandContext command)
+    {
+        string name = Name(command);
+        string parameter = command.Args.NextString("parameter name");
+        var value = Store.GetParameter(name, parameter);
+        if (value is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
+        {
+            var evaluated = ExtendedValue.Evaluate(OptionStore.AsString(v)!, context.ExtendedValues);
+            return evaluated is JsonValue s && s.TryGetValue(out string? text) ? Result.Text(text) : Result.Auto(evaluated);
+        }
+        return value is JsonObject o ? Result.SingleObject(o) : Result.Auto(value);
+    }
+
+    /// <summary>Set one parameter of a preset (creates the preset)</summary>
+    [Command("set")]
+    public Result Set(CommandContext command)
+    {
+        string name = Name(command);
+        string parameter = PresetValue.ParameterName(command.Args.NextString("parameter name"));
+        var value = PresetValue.FromCommandLine(command.Args.NextValue("parameter value"));
+        if (Store.Set(name, parameter, value))
+            command.Status($"Updated: {name}: {parameter} <- {RubyText(value)}");
+        return Result.Nothing;
+    }
+
+    /// <summary>Remove one parameter from a preset</summary>
+    [Command("unset")]
+    public Result Unset(CommandContext command)
+    {
+        string name = Name(command);
+        string parameter = command.Args.NextString("parameter name");
+        if (!Store.Exists(name)) throw CliException.Runtime($"no such preset: {name}");
+        Store.Unset(name, parameter);
+        return Result.Status($"Removed: {name}: {parameter}");
+    }
+
+    /// <summary>Delete a preset</summary>
+    [Command("delete")]
+    public Result Delete(CommandContext command)
+    {
+        string name = Name(command);
+        if (!Store.Delete(name)) throw CliException.Runtime($"no such preset: {name}");
+        return Result.Status($"Deleted: {name}");
+    }
+
+    /// <summary>Create or replace a preset with the given Hash</summary>
+    [Command("initialize")]
+    public Result Initialize(CommandContext command)
+    {
+        string name = Name(command);
+        if (command.Args.NextValue("config value (Hash)") is not JsonObject values)
+            throw CliException.BadArgument("config value (Hash): expecting Hash");
+        Store.Initialize(name, values);
+        return Result.Status($"Modified: {Store.FilePath}");
+    }
+
+    /// <summary>Add or modify the parameters of a preset with the options given on the command line</summary>
+    [Command("update")]
+    public Result Update(CommandContext command)
+    {
+        string name = Name(command);
+        Store.Update(name, context.Options.TakeCommandLineTable());
+        return Result.Status($"Updated: {name}");
+    }
+
+    /// <summary>Ask interactively the values of the named options and store them in a preset</summary>
+    [Command("ask")]
+    public Result Ask(CommandContext command)
+    {
+        string name = Name(command);
+        var parameters = new List<KeyValuePair<string, JsonNode?>>();
+        foreach (var option in command.Args.NextMultiple("option names"))
+        {
+            string parameter = OptionStore.AsString(option)!;
+            string? answer = command.Args.Prompt?.Invoke(parameter, null)
+                ?? throw CliException.BadArgument($"missing argument: {parameter}");
+            parameters.Add(new(parameter, ExtendedValue.Evaluate(answer, context.ExtendedValues)));
+        }
+        Store.Update(name, parameters);
+        return Result.Status($"Updated: {name}");
+    }
+
+    /// <summary>Find the preset with the given url and username</summary>
+    [Command("lookup")]
+    public Result Lookup()
+    {
+        string url = context.Options.GetMandatoryString("url");
+        string username = context.Options.GetMandatoryString("username");
+        foreach (var (name, values) in Store.All)
+        {
+            if (values is JsonObject preset && OptionStore.AsString(preset["url"]) == url && OptionStore.AsString(preset["username"]) == username)
+                return Result.SingleObject(preset);
+        }
+        throw CliException.Tool("no such config found");
+    }
+
+    private static string Name(CommandContext command) => command.Args.NextIdentifier("config name");
+
+    /// <summary>Ruby's <c>to_s</c> of a stored value, as ascli's status line shows it.</summary>
+    private static string RubyText(JsonNode? value) => value switch
+    {
+        null => "",
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => RubyInspect.RubyNumber(v),
+        _ => RubyInspect.Inspect(value),
+    };
+}
