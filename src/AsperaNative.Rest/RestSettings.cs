@@ -38,7 +38,7 @@ public sealed record RestSettings
         {
             Http = HttpOptions.From(g.HttpOptions, m => new Log(g.LogLevel ?? "warn", diagnostics).Error(m)),
             Insecure = g.Insecure == true,
-            IgnoreCertificate = ParseIgnoreList(g.IgnoreCertificate),
+            IgnoreCertificate = ParseIgnoreList(g.IgnoreCertificate?.Select(static i => i?.ToString() ?? "") ?? []),
             WarnInsecure = g.SilentInsecure != false,
             CertStores = ParseStores(g.CertStores),
             HttpProxy = g.HttpProxy ?? environment("http_proxy"),
@@ -52,13 +52,11 @@ public sealed record RestSettings
     }
 
     /// <summary>Only the address and port of each URL are matched (manual, "HTTP socket parameters").</summary>
-    public static IReadOnlyList<(string, int)> ParseIgnoreList(JsonArray? urls)
+    public static IReadOnlyList<(string, int)> ParseIgnoreList(IEnumerable<string> urls)
     {
-        if (urls is null) return [];
         var list = new List<(string, int)>();
-        foreach (var item in urls)
+        foreach (var text in urls)
         {
-            string text = item?.GetValue<string>() ?? "";
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != "https")
                 throw CliException.Runtime($"Expecting https scheme: {text}");
             list.Add((uri.Host, uri.Port));

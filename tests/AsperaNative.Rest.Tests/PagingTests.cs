@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using AsperaNative.Rest.Paging;
+using AsperaNative.Rest.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace AsperaNative.Rest.Tests;
+
+public class PagingTests
+{
+    [Fact]
+    public async Task PageNumbersWithTotalCountAndMax()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) =>
+        {
+            int page = int.Parse(c.Request.Query["page"]!);
+            c.Response.Headers["X-Total-Count"] = "9";
+            var items = new JsonArray();
+            for (int i = 0; i < 2; i++) items.Add((JsonNode)new JsonObject { ["id"] = $"{page}-{i}" });
+            return LoopbackServer.Respond(c, 200, items.ToJsonString());
+        });
+        var (factory, _) = TestStack.Create();
+        var result = await Pager.ByPageAsync(factory.Create(server.Url + "/api/v1"), "users", JsonNode.Parse("""{"per_page":2,"max":3,"q":"example"}"""));
+        Assert.Equal(3, result.Items.Count);
+        Assert.Equal(9, result.Total);
+        Assert.Equal(["/api/v1/users?per_page=2&q=example&page=1", "/api/v1/users?per_page=2&q=example&page=2"], server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task PageNumbersStopOnAnEmptyPage()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) => LoopbackServer.Respond(c, 200, c.Request.Query["page"] == "1" ? """[{"id":1}]""" : "[]"));
+        var (factory, _) = TestStack.Create();
+        var result = await Pager.ByPageAsync(factory.Create(server.Url), "users", null);
+        Assert.Single(result.Items);
+        Assert.Equal("/users?per_page=1000&page=1", server.Requests.First().PathAndQuery);
+    }
+
+    [Fact]
+    public async Task OffsetsWithPmax()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) =>
+            LoopbackServer.Respond(c, 200, $$"""{"packages":[{"id":"pk{{c.Request.Query["offset"]}}"}],"total_count":3}"""));
+        var (factory, _) = TestStack.Create();
+        var api = factory.Create(server.Url);
+        var limited = await Pager.ByOffsetAsync(api, "inbox/packages", JsonNode.Parse("""{"limit":1,"pmax":2}"""), "packages");
+        Assert.Equal(["pk0", "pk1"], limited.Items.Select(i => i!["id"]!.GetValue<string>()));
+        Assert.Equal(["/inbox/packages?limit=1&offset=0", "/inbox/packages?limit=1&offset=1"], server.Requests.Select(r => r.PathAndQuery));
+        var all = await Pager.ByOffsetAsync(api, "inbox/packages", JsonNode.Parse("""{"limit":1}"""), "packages");
+        Assert.Equal(3, all.Items.Count);
+        Assert.Equal(3, all.Total);
+    }
+
+    [Fact]
+    public async Task IterationTokenHeader()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) =>
+        {
+            if (!c.Request.Query.ContainsKey("iteration_token")) c.Response.Headers["X-Aspera-Next-Iteration-Token"] = "it_0002";
+            return LoopbackServer.Respond(c, 200, $$"""{"items":[{"n":"{{c.Request.Query["iteration_token"]}}"}]}""");
+        });
+        var (factory, _) = TestStack.Create();
+        var result = await Pager.ByIterationTokenAsync(factory.Create(server.Url), new RestRequest("POST", "files/received") { Json = new JsonObject { ["path"] = "/" } }, "items");
+        Assert.Equal(2, result.Items.Count);
+        Assert.Equal(["/files/received", "/files/received?iteration_token=it_0002"], server.Requests.Select(r => r.PathAndQuery));
+        Assert.All(server.Requests, r => Assert.Equal("""{"path":"/"}""", r.Body));
+    }
+
+    [Fact]
+    public async Task LinkHeader()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) =>
+        {
+            string? token = c.Request.Query["iteration_token"];
+            if (token is null) c.Response.Headers["Link"] = $"<{c.Request.Scheme}://{c.Request.Host}/ops/transfers?iteration_token=abc>; rel=\"next\"";
+            return LoopbackServer.Respond(c, 200, token is null ? """[{"id":1},{"id":2}]""" : """[{"id":3}]""");
+        });
+        var (factory, _) = TestStack.Create();
+        var result = await Pager.ByLinkHeaderAsync(factory.Create(server.Url), new RestRequest("GET", "ops/transfers") { Query = JsonNode.Parse("""{"active_only":true}""") }, null);
+        Assert.Equal(3, result.Items.Count);
+        Assert.Equal("/ops/transfers?active_only=true&iteration_token=abc", server.Requests.Last().PathAndQuery);
+    }
+}
