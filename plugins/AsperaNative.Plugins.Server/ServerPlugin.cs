@@ -1,0 +1,26 @@
+// Plugin server: IBM Aspera High-Speed Transfer Server over SSH (ascp transfers; ascmd file operations).
+// No REST API: transfers are described by --url=ssh://host:port (or https:// with a token for WSS),
+// --username, --password, --ssh-keys. Manual: "Plugin: server".
+using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
+using AsperaNative.Core.Options;
+using AsperaNative.Transfer;
+
+namespace AsperaNative.Plugins.Server;
+
+/// <summary>IBM Aspera High Speed Transfer Server (SSH)</summary>
+[Plugin("server")]
+public sealed class ServerPlugin(ServerOptions options, GlobalOptions global, PluginContext context)
+{
+    public ServerOptions Options => options;
+    public PluginContext Context => context;
+
+    /// <summary>The transfer front-end of every upload and download, created once per invocation.</summary>
+    public TransferRunner Transfer => _transfer ??= new TransferRunner(global, context);
+    private TransferRunner? _transfer;
+
+    /// <summary>The transfer spec of the server designated by the options (computed once: it may log warnings).</summary>
+    public System.Text.Json.Nodes.JsonObject BaseTransferSpec()
+        => (System.Text.Json.Nodes.JsonObject)(_spec ??= new ServerTransferSpec(Options, Transfer, context.ExtendedValues.HomeFolder).Build()).DeepClone();
+    private System.Text.Json.Nodes.JsonObject? _spec;
+}

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using AsperaNative.Core.Errors;
+using AsperaNative.Transfer.Agents;
+using AsperaNative.Transfer.Errors;
+using AsperaNative.Transfer.Logging;
+using AsperaNative.Transfer.Management;
+using AsperaNative.Transfer.TransferSpec;
+
+namespace AsperaNative.Transfer.Direct;
+
+/// <summary>
+/// One run of ascp: listens on a loopback port, starts <c>ascp -M port …</c>, reads its management events
+/// and decides the outcome from the last one. Unlike ascli it also watches the process: an ascp that exits
+/// while something else keeps the socket open, or that stays silent too long, ends the run; cancellation
+/// (Ctrl-C, SIGTERM) kills it so that no ascp outlives us.
+/// </summary>
+internal sealed partial class AscpProcess(string executable, AscpCommand command, DirectOptions options, ITransferListener listener, TransferLog log)
+{
+    /// <summary>Time given to the socket to deliver the last events once ascp has exited.</summary>
+    private static readonly TimeSpan DrainAfterExit = TimeSpan.FromSeconds(1);
+
+    /// <summary>Regenerates a bearer token after an ERROR mentioning it; the next attempt uses it.</summary>
+    public Func<string>? TokenRegenerator { get; init; }
+
+    // progress state of this run (ascli keeps it per agent: reset at INIT)
+    private bool _sizeSent;
+    private long? _lastBytes;
+
+    [GeneratedRegex("bearer token", RegexOptions.IgnoreCase)]
+    private static partial Regex BearerToken();
+
+    public async Task RunAsync(CancellationToken cancel)
+    {
+        listener.OnProgress(new ProgressEvent(ProgressKind.PreStart, null, Info: "starting"));
+        using var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        server.Listen(1);
+        int port = ((IPEndPoint)server.LocalEndPoint!).Port;
+        var psi = new ProcessStartInfo(executable) { UseShellExecute = false };
+        psi.ArgumentList.Add("-M");
+        psi.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var a in command.Arguments) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in command.Environment) psi.Environment[k] = v;
+        log.Debug($"execute: {string.Join(' ', command.Environment.Keys.Select(k => k + "=***"))} {executable} -M {port} {string.Join(' ', command.Arguments)}");
+        Process process;
+        try { process = Process.Start(psi) ?? throw new TransferException("ascp not started"); }
+        catch (System.ComponentModel.Win32Exception e) { throw new TransferException(e.Message); }
+        using var _ = process;
+        Exception? failure = null;
+        try
+        {
+            listener.OnProgress(new ProgressEvent(ProgressKind.PreStart, null, Info: "waiting for ascp"));
+            var parser = new FaspMgrParser();
+            using (var client = await AcceptAsync(server, cancel))
+                await ReadEventsAsync(client, process, parser, cancel);
+            failure = Outcome(parser);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            failure = new TransferException("transfer interrupted by user");
+        }
+        catch (Exception e) when (e is TransferException or CliException or IOException or SocketException or InvalidDataException)
+        {
+            failure = e is TransferException or CliException ? e : new TransferException(e.Message);
+        }
+        finally
+        {
+            await EndProcessAsync(process, cancel.IsCancellationRequested ? TimeSpan.Zero : failure is not null ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
+        }
+        string? exit = process.ExitCode == 0 ? null : $"ascp failed (pid {process.Id} exit {process.ExitCode})";
+        if (failure is not null)
+        {
+            if (exit is not null) log.Error(exit);
+            throw failure;
+        }
+        if (exit is not null) throw new TransferException(exit);
+    }
+
+    /// <summary>Waits <c>spawn_timeout_sec</c> for ascp to connect, as ascli does.</summary>
+    private async Task<Socket> AcceptAsync(Socket server, CancellationToken cancel)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.SpawnTimeoutSec));
+        try { return await server.AcceptAsync(timeout.Token); }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            throw new TransferException("timeout waiting mgt port connect (select not readable)");
+        }
+    }
+
+    private async Task ReadEventsAsync(Socket client, Process process, FaspMgrParser parser, CancellationToken cancel)
+    {
+        using var stream = new NetworkStream(client, ownsSocket: false);
+        using var reader = new StreamReader(stream, new UTF8Encoding(false));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var exited = process.WaitForExitAsync(CancellationToken.None);
+        // when ascp is gone, whoever still holds the socket cannot keep us waiting
+        _ = exited.ContinueWith(_ => stop.CancelAfter(DrainAfterExit), TaskScheduler.Default);
+        var silence = TimeSpan.FromSeconds(options.SilentTimeoutSec);
+        while (true)
+        {
+            string? line;
+            using (var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
+            {
+                watchdog.CancelAfter(silence);
+                try { line = await reader.ReadLineAsync(watchdog.Token); }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+                catch (OperationCanceledException)
+                {
+                    throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
+                }
+            }
+            if (line is null) return;
+            if (parser.ProcessLine(line) is { } e) OnEvent(e);
+        }
+    }
+
+    private void OnEvent(ManagementEvent e)
+    {
+        listener.OnManagementEvent(e);
+        string? id = e.SessionId;
+        switch (e.Type)
+        {
+            case "INIT":
+                _sizeSent = false;
+                _lastBytes = null;
+                listener.OnProgress(new ProgressEvent(ProgressKind.SessionStart, id));
+                break;
+            case "NOTIFICATION" when e["PreTransferBytes"] is not null:
+                _sizeSent = true;
+                listener.OnProgress(new ProgressEvent(ProgressKind.SessionSize, id, e.Long("PreTransferBytes")));
+                break;
+            case "STATS":
+                _lastBytes = e.Long("TransferBytes") + e.Long("StartByte");
+                listener.OnProgress(new ProgressEvent(ProgressKind.Transfer, id, _lastBytes.Value));
+                break;
+            case "DONE" or "ERROR":
+                long total = e.Long("TransferBytes") + e.Long("StartByte");
+                if (!_sizeSent && total != 0) listener.OnProgress(new ProgressEvent(ProgressKind.SessionSize, id, total));
+                if (_lastBytes != total) listener.OnProgress(new ProgressEvent(ProgressKind.Transfer, id, total));
+                listener.OnProgress(new ProgressEvent(ProgressKind.End, id));
+                break;
+            case "FILEERROR":
+                log.Error(e["Description"] ?? "");
+                break;
+        }
+    }
+
+    /// <summary>Only the last event decides: DONE is success, ERROR a failure with its code.</summary>
+    private Exception? Outcome(FaspMgrParser parser)
+    {
+        var last = parser.LastEvent;
+        if (last is null) return new TransferException("internal: no management event");
+        switch (last.Type)
+        {
+            case "DONE":
+                return null;
+            case "ERROR":
+                string description = last["Description"] ?? "";
+                if (TokenRegenerator is not null && BearerToken().IsMatch(description))
+                {
+                    log.Warn("Regenerating token for transfer");
+                    command.Environment["ASPERA_SCP_TOKEN"] = TokenRegenerator();
+                }
+                return new TransferException(description, int.TryParse(last["Code"], out int code) ? code : null);
+            default:
+                return CliException.Runtime($"unexpected last event type: {last.Type}");
+        }
+    }
+
+    /// <summary>Reaps ascp: it gets <paramref name="delay"/> to exit (none when interrupted), then it and its children are killed.</summary>
+    private static async Task EndProcessAsync(Process process, TimeSpan delay)
+    {
+        if (process.HasExited) return;
+        using var grace = new CancellationTokenSource(delay);
+        try { await process.WaitForExitAsync(grace.Token); }
+        catch (OperationCanceledException)
+        {
+            try { process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { }
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+}

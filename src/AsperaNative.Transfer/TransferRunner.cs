@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+using AsperaNative.Core.CommandLine;
+using AsperaNative.Core.Commands;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
+using AsperaNative.Core.Results;
+using AsperaNative.Transfer.Agents;
+using AsperaNative.Transfer.Direct;
+using AsperaNative.Transfer.Errors;
+using AsperaNative.Transfer.Logging;
+using AsperaNative.Transfer.Notifications;
+using AsperaNative.Transfer.Progress;
+using AsperaNative.Transfer.TransferSpec;
+
+namespace AsperaNative.Transfer;
+
+/// <summary>
+/// What every plugin's upload and download goes through (ascli's TransferAgent): applies <c>--ts</c>,
+/// <c>--to-folder</c>, <c>--sources</c>/<c>--src-type</c> to the application's transfer spec, runs the agent
+/// of <c>--transfer</c> with <c>--transfer-info</c>, shows progress, sends the notification e-mail.
+/// </summary>
+public sealed class TransferRunner(GlobalOptions global, PluginContext context)
+{
+    public const string SourcesFromArgs = "@args";
+    public const string SourcesFromSpec = "@ts";
+    public const string DirectionSend = "send";
+    public const string DirectionReceive = "receive";
+
+    private JsonObject? _userSpec;
+    private JsonArray? _paths;
+    private bool _pathsRead;
+
+    public TransferLog Log { get; } = new(context.Terminal.Err, global.LogLevel);
+
+    /// <summary>Replaces the agent (tests, asession); by default the one of <c>--transfer</c>.</summary>
+    public ITransferAgent? Agent { get; set; }
+
+    /// <summary>Extra listener (asession prints management events).</summary>
+    public ITransferListener? Listener { get; set; }
+
+    /// <summary><c>--ts</c> over ascli's default (<c>create_dir: true</c>); null values stay until the final merge removes keys.</summary>
+    public JsonObject UserSpec => _userSpec ??= DeepMerge(new JsonObject { ["create_dir"] = true }, global.Ts ?? []);
+
+    public JsonObject TransferInfo => global.TransferInfo ?? [];
+
+    public AscpInstallation Installation => new(context.ExtendedValues.HomeFolder, global.AscpPath, global.UseProduct, global.SdkFolder);
+
+    /// <summary>Destination: <c>destination_root</c> of <c>--ts</c>, else <c>--to-folder</c>, else <c>/</c> to send, <c>.</c> to receive.</summary>
+    public string DestinationFolder(string direction)
+    {
+        if (UserSpec["destination_root"] is JsonValue root) return RubyValues.ToS(root);
+        if (global.ToFolder is { } folder) return folder;
+        return direction == DirectionSend ? "/" : ".";
+    }
+
+    /// <summary>The <c>paths</c> of the transfer from <c>--sources</c> (default: the remaining arguments), read once.</summary>
+    public JsonArray? SourcePaths(ArgumentReader args)
+    {
+        if (_pathsRead) return _paths;
+        _pathsRead = true;
+        _paths = UserSpec["paths"] as JsonArray;
+        var sources = global.Sources;
+        string? word = sources is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+        if (sources is null || word == SourcesFromArgs)
+        {
+            var list = args.NextMultiple("source file list");
+            if (list.Count == 0) throw CliException.BadArgument($"specify at least one file on command line or use --sources={SourcesFromSpec} to use transfer spec");
+            _paths = ListToPaths(list);
+        }
+        else if (word == SourcesFromSpec)
+        {
+            bool listInArgs = (global.Transfer ?? "direct") == "direct" && AscpArgumentBuilder.HasFileListOption(AscpArgs());
+            if (_paths is null && !listInArgs) throw CliException.BadArgument("transfer spec on command line must have sources");
+        }
+        else if (sources is JsonArray array)
+        {
+            if (!array.All(static i => i is JsonValue x && x.TryGetValue(out string? _))) throw CliException.BadArgument("sources must be a Array of String");
+            _paths = ListToPaths(array);
+        }
+        else
+        {
+            throw CliException.Runtime($"unexpected value: {RubyValues.ToS(sources)}");
+        }
+        return _paths;
+    }
+
+    private IEnumerable<string>? AscpArgs() => TransferInfo["ascp_args"] is JsonArray a ? a.Select(static i => RubyValues.ToS(i)) : null;
+
+    private JsonArray ListToPaths(JsonArray list)
+    {
+        var items = list.Select(static i => RubyValues.ToS(i)).ToList();
+        if (global.SrcType == "pair")
+        {
+            if (items.Count % 2 != 0) throw CliException.BadArgument($"When using pair, provide an even number of paths: {items.Count}");
+            return [.. items.Chunk(2).Select(static p => (JsonNode)new JsonObject { ["source"] = p[0], ["destination"] = p[1] })];
+        }
+        return [.. items.Select(static p => (JsonNode)new JsonObject { ["source"] = p })];
+    }
+
+    /// <summary>Completes the application's spec with the command line, runs it and waits for the end.</summary>
+    public async Task<IReadOnlyList<SessionStatus>> StartAsync(JsonObject spec, ArgumentReader args, Func<string>? tokenRegenerator = null, CancellationToken cancel = default)
+    {
+        var user = UserSpec;
+        string? direction = RubyValues.ToS(spec["direction"]);
+        if (direction == DirectionReceive)
+        {
+            user["destination_root"] ??= DestinationFolder(direction);
+        }
+        else if (direction == DirectionSend)
+        {
+            if (spec["tags"]?["aspera"]?["node"]?["access_key"] is not null)
+            {
+                if (user.ContainsKey("destination_root_id")) user.Remove("destination_root");
+            }
+            else if (spec.ContainsKey("token"))
+            {
+                // the application set the destination when it issued the token
+                user.Remove("destination_root");
+            }
+            else
+            {
+                user["destination_root"] ??= DestinationFolder(direction);
+            }
+        }
+        user["paths"] = spec["paths"]?.DeepClone() ?? SourcePaths(args)?.DeepClone();
+        var final = DeepMerge(spec, user);
+        RemoveNulls(final);
+        var agent = Agent ??= CreateAgent();
+        using var progress = ProgressRenderer.Create(global.ProgressBar, context.Terminal);
+        ITransferListener listener = Listener is null ? progress : new TransferListeners(progress, Listener);
+        var statuses = await agent.TransferAsync(final, listener, tokenRegenerator, cancel);
+        if (global.NotifyTo is { } to)
+        {
+            var worst = statuses.FirstOrDefault(static s => !s.Success);
+            string status = worst is null ? "success" : worst.Error!.Message;
+            new Mailer(SmtpSettings.From(global.Smtp)).SendTemplate(global.NotifyTemplate ?? Mailer.TransferTemplate, to, new JsonObject
+            {
+                ["subject"] = $"ascli transfer: {status}",
+                ["status"] = status,
+                ["ts"] = final.DeepClone(),
+            });
+        }
+        return statuses;
+    }
+
+    private ITransferAgent CreateAgent()
+    {
+        string type = global.Transfer ?? "direct";
+        if (type != "direct") throw CliException.BadArgument($"transfer agent not available in this build: {type}");
+        var info = TransferInfo;
+        IReadOnlyList<string>? trusted = global.CertStores switch
+        {
+            JsonArray a => [.. a.Select(static c => RubyValues.ToS(c))],
+            JsonValue v => [RubyValues.ToS(v)],
+            _ => null,
+        };
+        var options = DirectOptions.From(info, trusted);
+        return new DirectAgent(Installation, options, Log);
+    }
+
+    /// <summary>ascli's transfer result: nothing on success, the first session error otherwise.</summary>
+    public static Result ResultOf(IReadOnlyList<SessionStatus> statuses)
+    {
+        var failed = statuses.FirstOrDefault(static s => !s.Success);
+        if (failed is not null) throw failed.Error is CliException e ? e : new TransferException(failed.Error!.Message);
+        return Result.Nothing;
+    }
+
+    /// <summary>Ruby's Hash#deep_merge!: nested hashes merge, other values (nil included) replace.</summary>
+    public static JsonObject DeepMerge(JsonObject target, JsonObject overlay)
+    {
+        var result = (JsonObject)target.DeepClone();
+        foreach (var (key, value) in overlay)
+        {
+            if (value is JsonObject o && result[key] is JsonObject t) result[key] = DeepMerge(t, o);
+            else result[key] = value?.DeepClone();
+        }
+        return result;
+    }
+
+    /// <summary>Removes, at any depth, keys whose value is null: the way to delete a key with <c>--ts</c>.</summary>
+    public static void RemoveNulls(JsonObject o)
+    {
+        foreach (var key in o.Where(static p => p.Value is null).Select(static p => p.Key).ToList()) o.Remove(key);
+        foreach (var (_, value) in o)
+        {
+            if (value is JsonObject child) RemoveNulls(child);
+            else if (value is JsonArray array)
+                foreach (var item in array.OfType<JsonObject>()) RemoveNulls(item);
+        }
+    }
+}
