@@ -4,6 +4,7 @@ using AsperaNative.Core.CommandLine;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
+using AsperaNative.Core.Logging;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core.Terminal;
@@ -24,7 +25,9 @@ public sealed class CliApplication
     private readonly ExtendedValueContext _extendedValues;
     private readonly GlobalOptions _global;
     private readonly Presets _presets;
+    private readonly ErrorReporter _errors;
     private ResultFormatter? _formatter;
+    private AppLog? _log;
     private TextWriter? _outputFile;
 
     private CliApplication(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
@@ -37,6 +40,7 @@ public sealed class CliApplication
         _arguments = new ArgumentReader(split.Positionals, _extendedValues);
         _global = new GlobalOptions(_options);
         _presets = new Presets(_options, _global, environment, home);
+        _errors = new ErrorReporter(terminal, () => _global.LogLevel is "debug" or "trace1" or "trace2");
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
@@ -48,6 +52,7 @@ public sealed class CliApplication
         }
         finally
         {
+            app._log?.Dispose();
             app._outputFile?.Dispose();
             terminal.Out.Flush();
         }
@@ -110,22 +115,24 @@ public sealed class CliApplication
             guard = ProcessGuard.Acquire(_global.LockPort, _global.PidFile, _terminal.Err);
             if (guard is null) return 0;
             var pluginContext = new PluginContext(_options, _terminal, message => Formatter.DisplayStatus(message));
+            pluginContext.AddService(Log);
             _presets.Register(pluginContext);
             pluginContext.AddService(new Plugins.Config.Commands.PluginCatalog([.. PluginRegistry.All.Select(static p => p.Name)]));
             var instance = plugin.Create(pluginContext);
             var context = new CommandContext(_arguments, pluginContext);
             var result = await CommandRunner.Run(instance, plugin.Tree, context);
             Formatter.DisplayResult(result);
+            if (Formatter.ExitCode != 0) code = Formatter.ExitCode;
         }
         catch (CliException e)
         {
             code = 1;
-            ErrorReporter.Report(_terminal, e);
+            _errors.Report(e);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             code = 1;
-            ErrorReporter.Report(_terminal, e, _global.LogLevel is "debug" or "trace1" or "trace2");
+            _errors.Report(e);
         }
         finally
         {
@@ -138,7 +145,7 @@ public sealed class CliApplication
         catch (CliException e)
         {
             code = 1;
-            ErrorReporter.Report(_terminal, e);
+            _errors.Report(e);
         }
         return FinalErrors(code);
     }
@@ -149,7 +156,8 @@ public sealed class CliApplication
         var errors = new List<string>();
         if (_options.UnprocessedCommandLine.Count > 0) errors.Add("unprocessed options: " + Core.Values.RubyInspect.Inspect(_options.UnprocessedCommandLine));
         if (!_arguments.IsEmpty) errors.Add("unprocessed values: " + Core.Values.RubyInspect.Inspect(_arguments.Remaining));
-        foreach (var e in errors) ErrorReporter.Report(_terminal, CliException.BadArgument(e));
+        foreach (var e in errors) _errors.ReportUnprocessed(e);
+        _errors.Finish();
         _outputFile?.Flush();
         return errors.Count > 0 ? 1 : code;
     }
@@ -179,6 +187,9 @@ public sealed class CliApplication
     }
 
     private ResultFormatter Formatter => _formatter ??= CreateFormatter();
+
+    /// <summary>The log, with the level known once presets are applied; built on first use.</summary>
+    private AppLog Log => _log ??= new AppLog(_global.LogLevel ?? "warn", _global.Logger ?? "stderr", _terminal.Err, _terminal.Out);
 
     private ResultFormatter CreateFormatter()
     {
