@@ -38,7 +38,8 @@ public sealed class AscpArgumentBuilder(JsonObject spec, AscpBuildOptions option
 {
     private static readonly string[] FileListOptions = ["--file-list", "--file-pair-list"];
     private readonly List<string> _args = [];
-    private readonly Dictionary<string, string> _env = new(StringComparer.Ordinal);
+    // ascp's own test hook: ascli always disables Redis in ascp
+    private readonly Dictionary<string, string> _env = new(StringComparer.Ordinal) { ["ASPERA_TEST_REDIS_DISABLE"] = "true" };
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
     private static readonly JsonSerializerOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
