@@ -1,0 +1,76 @@
+namespace AsperaNative.Generators.Tests;
+
+/// <summary>Sample plugins compiled by the tests (short nouns, as STJ's scenarios).</summary>
+internal static class Samples
+{
+    public const string Usings = """
+        using System.Text.Json.Nodes;
+        using System.Threading.Tasks;
+        using AsperaNative.Core.Attributes;
+        using AsperaNative.Core.Commands;
+        using AsperaNative.Core.Options;
+        using AsperaNative.Core.Results;
+
+        """;
+
+    public const string SimpleOptions = Usings + """
+        namespace Sample;
+
+        [OptionSet]
+        public sealed partial class SimpleOptions
+        {
+            /// <summary>URL of the server</summary>
+            [Option("url", Required = true)] public partial string? Url { get; }
+            /// <summary>Number of retries</summary>
+            [Option("retries", Default = "3")] public partial long? Retries { get; }
+            /// <summary>Check the certificate</summary>
+            [Option("verify", Default = "yes")] public partial bool Verify { get; }
+            /// <summary>Output <c>mode</c></summary>
+            [Option("mode", Values = new[] { "fast", "slow" }, Default = "fast")] public partial string? Mode { get; }
+            /// <summary>Extra settings</summary>
+            [Option("extra", Cumulative = true)] public partial JsonObject? Extra { get; }
+            /// <summary>User's password</summary>
+            [Option("password", Sensitive = true)] public partial string? Password { get; }
+        }
+        """;
+
+    public const string Plugin = Usings + """
+        namespace Sample;
+
+        /// <summary>Sample product</summary>
+        [Plugin("sample")]
+        public sealed class SamplePlugin(SimpleOptions options, PluginContext context)
+        {
+            public SimpleOptions Options { get; } = options;
+            public PluginContext Context { get; } = context;
+        }
+
+        [CommandGroup("sample")]
+        internal sealed class RootCommands(SamplePlugin plugin)
+        {
+            /// <summary>Show the URL</summary>
+            [Command("info")]
+            public Result Info() => Result.Text("url=" + plugin.Options.Url);
+        }
+
+        [CommandGroup("sample files")]
+        internal sealed class FileCommands
+        {
+            /// <summary>List files</summary>
+            [Command("ls|browse")]
+            public static Result List(CommandContext context) => Result.Text("ls " + context.Args.NextString("path"));
+
+            /// <summary>Delete a file</summary>
+            [Command("delete")]
+            public static Task<Result> Delete(CommandContext context) => Task.FromResult(Result.Text("deleted"));
+        }
+
+        [CommandGroup("sample keys do <id>")]
+        internal sealed class KeyCommands
+        {
+            /// <summary>Show one key</summary>
+            [Command("show")]
+            public static ValueTask<Result> Show(CommandContext context) => new(Result.Text("key " + context.Identifiers["id"]));
+        }
+        """;
+}
