@@ -25,6 +25,9 @@ public interface ITransferListener
 
     /// <summary>Raw management events of ascp (asession prints them), before their progress translation.</summary>
     void OnManagementEvent(ManagementEvent e) { }
+
+    /// <summary>ascp connected its management port: <paramref name="send"/> writes a command frame to it (asession).</summary>
+    void OnManagementConnected(Action<string> send) { }
 }
 
 /// <summary>Fans events out to several listeners.</summary>
@@ -38,6 +41,11 @@ public sealed class TransferListeners(params ITransferListener[] listeners) : IT
     public void OnManagementEvent(ManagementEvent e)
     {
         foreach (var l in listeners) l.OnManagementEvent(e);
+    }
+
+    public void OnManagementConnected(Action<string> send)
+    {
+        foreach (var l in listeners) l.OnManagementConnected(send);
     }
 }
 

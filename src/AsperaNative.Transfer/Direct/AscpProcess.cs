@@ -29,6 +29,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     // progress state of this run (ascli keeps it per agent: reset at INIT)
     private bool _sizeSent;
     private long? _lastBytes;
+    private bool _silent;
 
     [GeneratedRegex("bearer token", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
@@ -69,7 +70,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         }
         finally
         {
-            await EndProcessAsync(process, cancel.IsCancellationRequested ? TimeSpan.Zero : failure is not null ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
+            await EndProcessAsync(process, cancel.IsCancellationRequested || _silent ? TimeSpan.Zero : failure is not null ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
         }
         string? exit = process.ExitCode == 0 ? null : $"ascp failed (pid {process.Id} exit {process.ExitCode})";
         if (failure is not null)
@@ -95,6 +96,12 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     private async Task ReadEventsAsync(Socket client, Process process, FaspMgrParser parser, CancellationToken cancel)
     {
         using var stream = new NetworkStream(client, ownsSocket: false);
+        var writeLock = new Lock();
+        listener.OnManagementConnected(text =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            lock (writeLock) stream.Write(bytes);
+        });
         using var reader = new StreamReader(stream, new UTF8Encoding(false));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var exited = process.WaitForExitAsync(CancellationToken.None);
@@ -112,6 +119,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
                 catch (OperationCanceledException)
                 {
+                    _silent = true;
                     throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
                 }
             }

@@ -38,7 +38,7 @@ public sealed class DirectAgent(AscpInstallation installation, DirectOptions opt
         {
             var count = spec["multi_session"];
             spec.Remove("multi_session");
-            sessions = count is JsonValue v && v.TryGetValue(out long n) ? (int)n : int.TryParse(RubyValues.ToS(count), out int parsed) ? parsed : 0;
+            sessions = count is JsonValue v && RubyValues.IsInteger(v) ? (int)RubyValues.ToDouble(v) : int.TryParse(RubyValues.ToS(count), out int parsed) ? parsed : 0;
             if (sessions < 0)
             {
                 log.Error($"multi_session({sessions}) shall be integer >= 0");
@@ -46,7 +46,7 @@ public sealed class DirectAgent(AscpInstallation installation, DirectOptions opt
             }
             else if (sessions > 0 && options.MultiIncrUdp)
             {
-                if (spec["fasp_port"] is JsonValue port && port.TryGetValue(out long p)) udpBase = p;
+                if (spec["fasp_port"] is JsonValue port && RubyValues.IsInteger(port)) udpBase = (long)RubyValues.ToDouble(port);
                 spec.Remove("fasp_port");
             }
         }
