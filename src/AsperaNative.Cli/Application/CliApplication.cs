@@ -5,6 +5,9 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
 using AsperaNative.Core.Logging;
+using AsperaNative.Config;
+using AsperaNative.Auth.Cache;
+using AsperaNative.Rest;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core.Terminal;
@@ -28,6 +31,7 @@ public sealed class CliApplication
     private readonly ErrorReporter _errors;
     private ResultFormatter? _formatter;
     private AppLog? _log;
+    private RestFactory? _rest;
     private TextWriter? _outputFile;
 
     private CliApplication(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
@@ -41,6 +45,8 @@ public sealed class CliApplication
         _global = new GlobalOptions(_options);
         _presets = new Presets(_options, _global, environment, home);
         _errors = new ErrorReporter(terminal, () => _global.LogLevel is "debug" or "trace1" or "trace2");
+        // only a delegate: the HTTP stack is built on the first @uri:http(s) read
+        _extendedValues.HttpReader = uri => UriReader.Response(uri, Rest).Data;
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
@@ -53,6 +59,7 @@ public sealed class CliApplication
         finally
         {
             app._log?.Dispose();
+            app._rest?.Dispose();
             app._outputFile?.Dispose();
             terminal.Out.Flush();
         }
@@ -116,6 +123,9 @@ public sealed class CliApplication
             if (guard is null) return 0;
             var pluginContext = new PluginContext(_options, _terminal, message => Formatter.DisplayStatus(message));
             pluginContext.AddService(Log);
+            pluginContext.AddService(Rest);
+            if (pluginContext.TryGetService<ConfigPaths>() is { } paths)
+                pluginContext.AddService(TokenCache.ForConfigFolder(paths.MainFolder, _global.CacheTokens != false));
             _presets.Register(pluginContext);
             pluginContext.AddService(new Plugins.Config.Commands.PluginCatalog([.. PluginRegistry.All.Select(static p => p.Name)]));
             var instance = plugin.Create(pluginContext);
@@ -187,6 +197,9 @@ public sealed class CliApplication
     }
 
     private ResultFormatter Formatter => _formatter ??= CreateFormatter();
+
+    /// <summary>The REST stack of every product plugin; its HTTP pipeline is built on the first call.</summary>
+    private RestFactory Rest => _rest ??= new RestFactory(() => RestSettings.From(_global, _terminal.Err));
 
     /// <summary>The log, with the level known once presets are applied; built on first use.</summary>
     private AppLog Log => _log ??= new AppLog(_global.LogLevel ?? "warn", _global.Logger ?? "stderr", _terminal.Err, _terminal.Out);

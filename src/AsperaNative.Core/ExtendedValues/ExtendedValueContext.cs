@@ -41,6 +41,6 @@ public sealed class ExtendedValueContext(Terminal.Terminal terminal, string home
         return sb.ToString();
     }
 
-    /// <summary>Reads an http(s) URL for <c>@uri:</c> through the REST stack; returns the body text.</summary>
-    public Func<Uri, string>? HttpReader { get; set; }
+    /// <summary>Reads an http(s) URL for <c>@uri:</c> through the REST stack: a JSON body as data, other bodies as text.</summary>
+    public Func<Uri, JsonNode?>? HttpReader { get; set; }
 }

@@ -42,7 +42,7 @@ internal static partial class InputDecoders
             case "http" or "https":
                 if (context.HttpReader is null)
                     throw CliException.Tool($"@uri: cannot read {text}: no HTTP client is available here");
-                return DecodedValue.FromText(context.HttpReader(new Uri(text)));
+                return DecodedValue.FromNode(context.HttpReader(new Uri(text)));
             case null or "file":
                 string? path = scheme is null ? text : FilePath(m.Groups[2].Value);
                 if (path is null) throw CliException.Runtime("URL shall have a path, check syntax");
