@@ -44,6 +44,9 @@ internal static class SessionCommand
             var errors = statuses.Where(static s => !s.Success).Select(static s => (JsonNode?)JsonValue.Create(s.Error!.Message)).ToArray();
             if (errors.Length == 0) return 0;
             events.Line(new JsonArray(errors).ToJsonString());
+            terminal.Out.Flush();
+            // ConsoleAppFramework reports a run ended by SIGINT/SIGTERM as a clean exit (0): an interrupted transfer is a failure
+            Environment.Exit(1);
             return 1;
         }
         catch (CliException e)
