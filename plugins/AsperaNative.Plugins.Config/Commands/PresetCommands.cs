@@ -150,6 +150,29 @@ internal sealed class PresetCommands(PluginContext context)
         throw CliException.Tool("no such config found");
     }
 
+    /// <summary>Move the passwords and secrets of a preset (default: all presets) into the vault</summary>
+    [Command("secure")]
+    public Result Secure(CommandContext command)
+    {
+        string? only = command.Args.NextOptionalString("config name");
+        var vault = VaultCommands.Provider(context).Vault;
+        foreach (var (presetName, values) in Store.All)
+        {
+            if ((only is not null && presetName != only) || values is not JsonObject preset) continue;
+            foreach (var (option, value) in preset)
+            {
+                if (!(option.EndsWith("password", StringComparison.Ordinal) || option.EndsWith("secret", StringComparison.Ordinal))) continue;
+                // a value already in the vault is left as is
+                if (value is JsonValue v && v.TryGetValue(out string? text) && text.StartsWith("@vault:", StringComparison.Ordinal)) continue;
+                string label = presetName;
+                for (int suffix = 0; vault.Get(label) is not null; suffix++) label = presetName + suffix;
+                vault.Set(label, new JsonObject { ["password"] = value?.DeepClone() });
+                Store.Set(presetName, option, JsonValue.Create($"@vault:{label}.password"));
+            }
+        }
+        return Result.Status("Secrets secured in vault: Make sure to save the vault password securely.");
+    }
+
     private static string Name(CommandContext command) => command.Args.NextIdentifier("config name");
 
     /// <summary>Ruby's <c>to_s</c> of a stored value, as ascli's status line shows it.</summary>

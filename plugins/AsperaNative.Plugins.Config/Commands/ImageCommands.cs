@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
+using AsperaNative.Core.Results;
+using AsperaNative.Plugins.Config.Local;
+using AsperaNative.Rest;
+
+namespace AsperaNative.Plugins.Config.Commands;
+
+/// <summary><c>config coffee</c> and <c>config image</c>: pictures drawn in the terminal with coloured half blocks.</summary>
+[CommandGroup("config")]
+internal sealed class ImageCommands(PluginContext context)
+{
+    internal const string CoffeeUrl = "https://enjoyjava.com/wp-content/uploads/2018/01/How-to-make-strong-coffee.jpg";
+
+    /// <summary>Display a picture of a cup of coffee</summary>
+    [Command("coffee")]
+    public Task<Result> Coffee() => Show(CoffeeUrl);
+
+    /// <summary>Display an image given by URL or as binary content</summary>
+    [Command("image")]
+    public Task<Result> Image(CommandContext command)
+        => Show(OptionStore.AsString(command.Args.NextValue("image uri or blob")) ?? throw CliException.BadArgument("image uri or blob: expecting String"));
+
+    private async Task<Result> Show(string uriOrBlob)
+    {
+        byte[] image = uriOrBlob.StartsWith("http://", StringComparison.Ordinal) || uriOrBlob.StartsWith("https://", StringComparison.Ordinal)
+            ? await Download(uriOrBlob)
+            : LocalFile(uriOrBlob) is { } path ? await File.ReadAllBytesAsync(path)
+            : Encoding.Latin1.GetBytes(uriOrBlob);
+        var options = new GlobalOptions(context.Options).Image;
+        int width = Math.Max(8, Math.Min(TerminalImage.DefaultWidth, (int?)(options?["width"] is JsonValue w && w.TryGetValue(out int ww) ? ww : null) ?? TerminalImage.DefaultWidth));
+        return Result.Text(TerminalImage.Render(image, width));
+    }
+
+    /// <summary>
+    /// A path or <c>file:</c> URL of an existing file: extended values carry text, so a binary image is best given
+    /// by its location rather than as <c>@file:</c> content.
+    /// </summary>
+    private string? LocalFile(string value)
+    {
+        if (value.Length > 4096 || value.Contains('\n')) return null;
+        string path = value.StartsWith("file://", StringComparison.Ordinal) ? new Uri(value).LocalPath : value;
+        try
+        {
+            path = Path.GetFullPath(path, context.ExtendedValues.CurrentFolder ?? Environment.CurrentDirectory);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        return File.Exists(path) ? path : null;
+    }
+
+    private async Task<byte[]> Download(string url)
+    {
+        RestFactory? own = null;
+        try
+        {
+            var factory = context.TryGetService<RestFactory>()
+                ?? (own = new RestFactory(() => RestSettings.From(new GlobalOptions(context.Options), context.Terminal.Err)));
+            string file = Path.Combine(Path.GetTempPath(), "ascli_image_" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                await factory.Create(url).CallAsync(new RestRequest("GET", "") { SaveToFile = file });
+                return await File.ReadAllBytesAsync(file);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+        finally
+        {
+            own?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
+using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
+using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
+using AsperaNative.Plugins.Config.Keys;
+
+namespace AsperaNative.Plugins.Config.Commands;
+
+/// <summary><c>config genkey</c> and <c>config pubkey</c>: RSA keys for SSH and JWT authentication (manual "Private key").</summary>
+[CommandGroup("config")]
+internal sealed class KeyCommands
+{
+    /// <summary>Generate an RSA private key and its public key (path.pub)</summary>
+    [Command("genkey")]
+    public static Result GenKey(CommandContext context)
+    {
+        string path = context.Args.NextString("private key file path");
+        int bits = Bits(context.Args.NextValue("size in bits (Integer)", mandatory: false));
+        string target = Path.IsPathRooted(path) || context.Plugin.ExtendedValues.CurrentFolder is not { } folder ? path : Path.Combine(folder, path);
+        RsaKeys.Generate(target, bits);
+        return Result.Status($"Generated {bits} bit RSA key: {path}");
+    }
+
+    /// <summary>Display the public key of a private key given in PEM</summary>
+    [Command("pubkey")]
+    public static Result PubKey(CommandContext context)
+        => Result.Text(RsaKeys.PublicKeyPem(context.Args.NextString("private key PEM value")));
+
+    /// <summary>The key size: an integer, or a string of digits as given on the command line.</summary>
+    private static int Bits(JsonNode? value)
+    {
+        if (value is null) return RsaKeys.DefaultBits;
+        if (value is JsonValue v && (v.TryGetValue(out int i) || int.TryParse(OptionStore.AsString(v), out i))) return i;
+        throw CliException.BadArgument($"size in bits (Integer): expecting Integer, but have {RubyInspect.Inspect(value)}");
+    }
+}
