@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
+using AsperaNative.Core.Logging;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Rest;
@@ -44,7 +45,9 @@ internal sealed class CheckUpdateCommands(PluginContext context)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            context.Terminal.Err.WriteLine("W, WARN -- : Could not retrieve latest gem version on rubygems.");
+            const string warning = "Could not retrieve latest gem version on rubygems.";
+            if (context.TryGetService<AppLog>() is { } log) log.Warn(warning);
+            else context.Terminal.Err.WriteLine("WARN -- : " + warning);
             return null;
         }
         finally

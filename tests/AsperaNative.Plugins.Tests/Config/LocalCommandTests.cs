@@ -89,6 +89,20 @@ public sealed class LocalCommandTests : IDisposable
     }
 
     [Fact]
+    public void CheckUpdateNeverFailsOnNetworkErrors()
+    {
+        // offline, rubygems.org is unreachable: as ascli, a warning and latest version 0
+        var run = _home.Run("config", "check_update", "--format=json", "--http-options=@json:{\"open_timeout\":5}");
+        Assert.Equal(0, run.Exit);
+        Assert.StartsWith("{\"name\":\"aspera-cli\",\"current\":\"4.21.1\",\"latest\":", run.Out);
+        if (run.Out.Contains("\"latest\":\"0\"", StringComparison.Ordinal))
+        {
+            Assert.Contains("\"need_update\":false", run.Out);
+            Assert.Contains("Could not retrieve latest gem version on rubygems.", run.Err);
+        }
+    }
+
+    [Fact]
     public void UnknownWordsOfConfigAreListed()
     {
         var run = _home.Run("config");
