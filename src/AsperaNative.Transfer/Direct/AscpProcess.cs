@@ -106,22 +106,25 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var exited = process.WaitForExitAsync(CancellationToken.None);
         // when ascp is gone, whoever still holds the socket cannot keep us waiting
-        _ = exited.ContinueWith(_ => stop.CancelAfter(DrainAfterExit), TaskScheduler.Default);
+        _ = exited.ContinueWith(_ =>
+        {
+            try { stop.CancelAfter(DrainAfterExit); }
+            catch (ObjectDisposedException) { }
+        }, TaskScheduler.Default);
         var silence = TimeSpan.FromSeconds(options.SilentTimeoutSec);
+        // one watchdog, re-armed for each line: cheaper than a token source per event
+        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         while (true)
         {
             string? line;
-            using (var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
+            watchdog.CancelAfter(silence);
+            try { line = await reader.ReadLineAsync(watchdog.Token); }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+            catch (OperationCanceledException)
             {
-                watchdog.CancelAfter(silence);
-                try { line = await reader.ReadLineAsync(watchdog.Token); }
-                catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
-                catch (OperationCanceledException)
-                {
-                    _silent = true;
-                    throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
-                }
+                _silent = true;
+                throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
             }
             if (line is null) return;
             if (parser.ProcessLine(line) is { } e) OnEvent(e);
