@@ -60,6 +60,7 @@ public sealed class CliApplication
         {
             app._log?.Dispose();
             app._rest?.Dispose();
+            app._presets.Dispose();
             app._outputFile?.Dispose();
             terminal.Out.Flush();
         }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json.Nodes;
 using AsperaNative.Config;
+using AsperaNative.Config.Vault;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
@@ -13,11 +14,13 @@ namespace AsperaNative.Cli.Application;
 /// then the global default preset (<c>default: config:</c>); a default never replaces a value
 /// queued by an explicit preset.
 /// </summary>
-internal sealed class Presets(OptionStore options, GlobalOptions global, IDictionary environment, string userHome)
+internal sealed class Presets(OptionStore options, GlobalOptions global, IDictionary environment, string userHome) : IDisposable
 {
     private readonly List<string> _pendingNames = [];
     private PresetStore? _store;
     private ConfigPaths? _paths;
+    private VaultProvider? _vault;
+    private RunFolders? _folders;
 
     /// <summary>Handler of the <c>preset</c> option.</summary>
     public void Queue(JsonNode? value)
@@ -41,6 +44,8 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
         _store = PresetStore.Open(_paths.ConfigFile);
         var context = options.ExtendedValues;
         context.PresetLookup = path => _store.Lookup(path, context);
+        _vault = new VaultProvider(options, _paths.MainFolder);
+        context.VaultLookup = _vault.Lookup;
         foreach (var name in _pendingNames) options.AddPreset(Resolve(name));
         _pendingNames.Clear();
     }
@@ -59,7 +64,12 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
     public void Register(PluginContext context)
     {
         if (_store is not null) context.AddService(_store);
-        if (_paths is not null) context.AddService(_paths);
+        if (_vault is not null) context.AddService(_vault);
+        if (_paths is not null)
+        {
+            context.AddService(_paths);
+            context.AddService(_folders = RunFolders.From(_paths, options));
+        }
     }
 
     /// <summary>Saves the file when it changed (a command, or a version upgrade), with ascli's status line.</summary>
@@ -67,6 +77,9 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
     {
         if (_store is { HasChanges: true } && _store.Save()) status("Saving config file.");
     }
+
+    /// <summary>Removes the temporary folder of the run (unless --clean-temp=no).</summary>
+    public void Dispose() => _folders?.Dispose();
 
     private JsonObject Resolve(string name)
         => _store!.Exists(name) ? _store.Resolve(name) : throw CliException.Runtime($"no such preset: {name}");

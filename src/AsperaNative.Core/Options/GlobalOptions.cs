@@ -58,6 +58,8 @@ public sealed partial class GlobalOptions
     [Option("once_only", Default = "no")] public partial bool? OnceOnly { get; }
     /// <summary>Show passwords in logs</summary>
     [Option("log_secrets", Default = "no")] public partial bool? LogSecrets { get; }
+    /// <summary>Temporary folder</summary>
+    [Option("temp_folder")] public partial string? TempFolder { get; }
     /// <summary>Cleanup temporary files on exit</summary>
     [Option("clean_temp", Default = "yes")] public partial bool? CleanTemp { get; }
     /// <summary>Write process identifier to file, delete on exit</summary>

@@ -71,14 +71,14 @@ internal static partial class SecretRedactor
         return copy;
     }
 
-    /// <summary>A string result keeps its text, but the body of a PEM private key is hidden.</summary>
+    /// <summary>A string result keeps its text, but the body of a PEM private key is hidden (public keys are shown, as ascli does).</summary>
     private static JsonNode RedactString(JsonValue value, string text)
     {
-        if (!text.Contains("KEY-", StringComparison.Ordinal)) return value;
+        if (!text.Contains("PRIVATE KEY-", StringComparison.Ordinal)) return value;
         string hidden = PrivateKey().Replace(text, m => m.Groups["begin"].Value + Hidden + m.Groups["end"].Value);
         return ReferenceEquals(hidden, text) || hidden == text ? value : JsonValue.Create(hidden);
     }
 
-    [GeneratedRegex(@"(?<begin>--+BEGIN [^-]+ KEY--+)[\x00-\x7F]+?(?<end>--+?END [^-]+ KEY--+)\n*")]
+    [GeneratedRegex(@"(?<begin>--+BEGIN [^-]*PRIVATE KEY--+)[\x00-\x7F]+?(?<end>--+?END [^-]*PRIVATE KEY--+)\n*")]
     private static partial Regex PrivateKey();
 }
