@@ -1,24 +1,34 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using AsperaNative.Core.Errors;
-using Jint;
-using Jint.Native;
-using Jint.Runtime.Interop;
+using AsperaNative.Rest.Proxy.Js;
 
 namespace AsperaNative.Rest.Proxy;
 
 /// <summary>
-/// A proxy auto-config script (<c>--fpac</c>) run by Jint, an interpreter: no code generation,
-/// hence AOT-safe. <c>FindProxyForURL(url, host)</c> is called with <c>scheme://host</c> only (as
-/// ascli does, so paths never leak to the script) and its answer is cached per such URL.
+/// A proxy auto-config script (<c>--fpac</c>) run by our own interpreter of the JavaScript that PAC
+/// files use (Proxy/Js): a tree walker, so no code generation and nothing for Native AOT to trim.
+/// <c>FindProxyForURL(url, host)</c> is called with <c>scheme://host</c> only (as ascli does, so paths
+/// never leak to the script) and its answer is cached per such URL.
 /// </summary>
-public sealed class PacScript(string script)
+public sealed class PacScript
 {
     private const string MainFunction = "FindProxyForURL";
+    private readonly string _script;
+    private readonly TimeProvider _time;
+    private readonly Func<string, string?> _resolve;
     private readonly ConcurrentDictionary<string, string?> _cache = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private Engine? _engine;
+    private Interpreter? _engine;
+
+    public PacScript(string script) : this(script, TimeProvider.System, PacFunctions.Resolve) { }
+
+    /// <summary>With a given clock (time functions) and name resolution (<c>dnsResolve</c>, <c>isInNet</c>…).</summary>
+    internal PacScript(string script, TimeProvider time, Func<string, string?> resolve)
+    {
+        _script = script;
+        _time = time;
+        _resolve = resolve;
+    }
 
     /// <summary>The script's raw answer for this URL, e.g. <c>PROXY host:3128; DIRECT</c>; null if it returned no string.</summary>
     public string? FindProxyForUrl(Uri url)
@@ -51,40 +61,23 @@ public sealed class PacScript(string script)
 
     private string? Run(string url, string host)
     {
+        // one interpreter, one run at a time: scripts may keep state in globals
         lock (_lock)
         {
-            var engine = _engine ??= CreateEngine();
             try
             {
-                var result = engine.Invoke(MainFunction, url, host);
-                return result.IsString() ? result.AsString() : null;
+                _engine ??= CreateEngine();
+                return _engine.CallGlobal(MainFunction, url, host) as string;
             }
-            catch (Jint.Runtime.JavaScriptException e) { throw CliException.Runtime($"PAC: {e.Message}"); }
+            catch (JsException e) { throw CliException.Runtime($"PAC: {e.Message}"); }
         }
     }
 
-    private Engine CreateEngine()
+    private Interpreter CreateEngine()
     {
-        // a runaway script must not hang the command line
-        var engine = new Engine(o => o.TimeoutInterval(TimeSpan.FromSeconds(10)).LimitRecursion(256));
-        engine.SetValue("dnsResolve", new ClrFunction(engine, "dnsResolve", static (_, args) => Resolve(args.Length > 0 ? args[0].ToString() : "") is { } ip ? new JsString(ip) : JsValue.Null));
-        engine.SetValue("myIpAddress", new ClrFunction(engine, "myIpAddress", static (_, _) => new JsString("127.0.0.1")));
-        try
-        {
-            engine.Execute(PacFunctions.Script);
-            engine.Execute(script);
-        }
-        catch (Exception e) when (e is Jint.Runtime.JavaScriptException or Acornima.SyntaxErrorException or Acornima.ParseErrorException)
-        {
-            throw CliException.Runtime($"PAC: {e.Message}");
-        }
+        var engine = new Interpreter(_time);
+        PacFunctions.Install(engine, _resolve);
+        engine.Run(_script);
         return engine;
-    }
-
-    private static string? Resolve(string host)
-    {
-        if (IPAddress.TryParse(host, out var ip)) return ip.ToString();
-        try { return Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)?.ToString(); }
-        catch (SocketException) { return null; }
     }
 }
