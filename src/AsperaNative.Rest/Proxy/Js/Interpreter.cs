@@ -204,14 +204,26 @@ internal sealed partial class Interpreter
 
     private Completion ExecuteFor(ForStmt loop, Scope scope, string? label)
     {
+        var lexical = loop.Init is VarStmt { Kind: "let" } declaration ? declaration : null;
         var loopScope = loop.Init is VarStmt { Kind: not "var" } ? new Scope(scope) : scope;
         if (loop.Init is not null) Execute(loop.Init, loopScope);
+        loopScope = NextTurn(loopScope, lexical, scope);
         while (loop.Test is null || JsConvert.ToBoolean(Evaluate(loop.Test, loopScope)))
         {
             if (LoopEnds(Execute(loop.Body, loopScope), label, out var result)) return result;
+            loopScope = NextTurn(loopScope, lexical, scope);
             if (loop.Update is not null) Evaluate(loop.Update, loopScope);
         }
         return Completion.Normal;
+    }
+
+    /// <summary><c>for (let i …)</c> gives each turn its own copy of i, so closures made in the body keep their turn's value.</summary>
+    private static Scope NextTurn(Scope current, VarStmt? lexical, Scope outer)
+    {
+        if (lexical is null) return current;
+        var next = new Scope(outer);
+        foreach (var declarator in lexical.Declarations) next.Declare(declarator.Name, current.Find(declarator.Name)!.Value);
+        return next;
     }
 
     private Completion ExecuteForIn(ForInStmt loop, Scope scope, string? label)

@@ -95,9 +95,10 @@ internal sealed class Lexer(string source)
         while (_pos < source.Length)
         {
             char c = source[_pos];
-            if (c == '\n' || c == '\u2028' || c == '\u2029') { newLine = true; _pos++; _line++; _lineStart = _pos; }
+            if (c == '\r' && Peek(1) == '\n') _pos++; // CRLF: the \n counts the line
+            else if (c is '\n' or '\r' or '\u2028' or '\u2029') { newLine = true; _pos++; _line++; _lineStart = _pos; }
             else if (char.IsWhiteSpace(c) || c == '\uFEFF') _pos++;
-            else if (c == '/' && Peek(1) == '/') { while (_pos < source.Length && source[_pos] != '\n') _pos++; }
+            else if (c == '/' && Peek(1) == '/') { while (_pos < source.Length && source[_pos] is not ('\n' or '\r')) _pos++; }
             else if (c == '/' && Peek(1) == '*')
             {
                 int end = source.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
