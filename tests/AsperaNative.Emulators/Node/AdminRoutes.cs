@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using static AsperaNative.Emulators.Node.NodeEmulator;
+
+namespace AsperaNative.Emulators.Node;
+
+/// <summary>Access keys (<c>self</c> is the caller's) and transfers run by the node (files copied for real).</summary>
+internal static class AdminRoutes
+{
+    public static void Map(WebApplication app, NodeStore store)
+    {
+        app.MapGet("/access_keys", ctx => Json(ctx, new JsonArray([.. store.AccessKeys.Values.Select(k => (JsonNode)Show(store, k))])));
+        app.MapGet("/access_keys/{id}", async (HttpContext ctx, string id) =>
+        {
+            if (Key(ctx, store, id) is { } key) await Json(ctx, Show(store, key));
+            else await Error(ctx, 404, 404, "Not Found", "Access key not found");
+        });
+        app.MapPost("/access_keys", async ctx =>
+        {
+            var body = await Body(ctx) ?? new JsonObject();
+            string id = body["id"]?.ToString() ?? Guid.NewGuid().ToString("N");
+            string root = NodeStore.Resolve(store.Docroot, body["storage"]?["path"]?.ToString() ?? "/") ?? store.Docroot;
+            Directory.CreateDirectory(root);
+            var key = new AccessKey(id, body["secret"]?.ToString() ?? "secret", root);
+            store.AccessKeys[id] = key;
+            await Json(ctx, Show(store, key), 201);
+        });
+        app.MapPut("/access_keys/{id}", async (HttpContext ctx, string id) =>
+        {
+            var body = await Body(ctx) ?? new JsonObject();
+            if (Key(ctx, store, id) is not { } key) { await Error(ctx, 404, 404, "Not Found", "Access key not found"); return; }
+            if (body["token_verification_key"]?.ToString() is { } pem) key.TokenVerificationKey = pem;
+            if (body["secret"]?.ToString() is { } secret) key.Secret = secret;
+            await Json(ctx, Show(store, key));
+        });
+        app.MapDelete("/access_keys/{id}", (HttpContext ctx, string id) =>
+        {
+            ctx.Response.StatusCode = store.AccessKeys.Remove(id) ? 204 : 404;
+            return Task.CompletedTask;
+        });
+        app.MapPost("/ops/transfers", async ctx =>
+        {
+            var spec = await Body(ctx) as JsonObject ?? [];
+            string id = Guid.NewGuid().ToString();
+            var transfer = new JsonObject { ["id"] = id, ["status"] = "running", ["start_spec"] = spec.DeepClone(), ["bytes_transferred"] = 0 };
+            lock (store.Transfers) store.Transfers[id] = transfer;
+            Run(store, Gen3Routes.Root(ctx), spec, transfer);
+            await Json(ctx, transfer.DeepClone());
+        });
+        app.MapGet("/ops/transfers", ctx => { lock (store.Transfers) return Json(ctx, new JsonArray([.. store.Transfers.Values.Select(static t => t.DeepClone())])); });
+        app.MapGet("/ops/transfers/{id}", (HttpContext ctx, string id) =>
+        {
+            lock (store.Transfers)
+                return store.Transfers.TryGetValue(id, out var t) ? Json(ctx, t.DeepClone()) : Error(ctx, 404, 404, "Not Found", "Transfer not found");
+        });
+    }
+
+    private static AccessKey? Key(HttpContext ctx, NodeStore store, string id)
+        => id == "self" ? ctx.Items["ak"] as AccessKey : store.AccessKeys.GetValueOrDefault(id);
+
+    private static JsonObject Show(NodeStore store, AccessKey key) => new()
+    {
+        ["id"] = key.Id,
+        ["root_file_id"] = store.IdOf(key.Root),
+        ["secret"] = key.Secret,
+        ["token_verification_key"] = key.TokenVerificationKey,
+        ["storage"] = new JsonObject { ["type"] = "local", ["path"] = NodeStore.ApiPath(store.Docroot, key.Root) },
+    };
+
+    /// <summary>
+    /// The node as a transfer client: sends its own files (sources below the caller's root) to the
+    /// destination, or receives into its root; the remote side is this same host's file system.
+    /// </summary>
+    private static void Run(NodeStore store, string root, JsonObject spec, JsonObject transfer)
+    {
+        try
+        {
+            bool send = spec["direction"]?.ToString() == "send";
+            string destination = spec["destination_root"]?.ToString() ?? "/";
+            long bytes = 0;
+            foreach (var p in (spec["paths"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                string source = p["source"]?.ToString() ?? "";
+                string from = send ? NodeStore.Resolve(root, source) ?? throw new IOException("bad source") : Path.GetFullPath(source);
+                string folder = send ? NodeStore.Resolve(store.Docroot, destination) ?? throw new IOException("bad destination") : NodeStore.Resolve(root, destination) ?? throw new IOException("bad destination");
+                Directory.CreateDirectory(folder);
+                string to = Path.Combine(folder, p["destination"]?.ToString() ?? Path.GetFileName(from));
+                File.Copy(from, to, overwrite: true);
+                bytes += new FileInfo(to).Length;
+            }
+            lock (store.Transfers)
+            {
+                transfer["status"] = "completed";
+                transfer["bytes_transferred"] = bytes;
+                transfer["precalc"] = new JsonObject { ["status"] = "ready", ["bytes_expected"] = bytes };
+            }
+        }
+        catch (IOException e)
+        {
+            lock (store.Transfers)
+            {
+                transfer["status"] = "failed";
+                transfer["error_code"] = 2;
+                transfer["error_desc"] = e.Message;
+            }
+        }
+        store.AddEvent("transfer." + transfer["status"], new JsonObject { ["id"] = transfer["id"]?.ToString(), ["at"] = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture) });
+    }
+}

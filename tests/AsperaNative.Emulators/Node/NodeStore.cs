@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+
+namespace AsperaNative.Emulators.Node;
+
+/// <summary>An access key of the emulated node: its secret, storage root, and public key for bearer tokens.</summary>
+public sealed class AccessKey(string id, string secret, string root)
+{
+    public string Id { get; } = id;
+    public string Secret { get; set; } = secret;
+    public string Root { get; } = root;
+    public string? TokenVerificationKey { get; set; }
+}
+
+/// <summary>
+/// The state behind the emulated node: a real folder tree (the docroot), stable file ids for its
+/// entries (gen4), access keys, permissions, events and transfers. Thread safe.
+/// </summary>
+public sealed class NodeStore(string docroot)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, string> _idByPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pathById = new(StringComparer.Ordinal);
+    private int _nextId = 1;
+
+    public string Docroot { get; } = Path.GetFullPath(docroot);
+    public Dictionary<string, AccessKey> AccessKeys { get; } = new(StringComparer.Ordinal);
+    public List<JsonObject> Permissions { get; } = [];
+    public List<JsonObject> Events { get; } = [];
+    public Dictionary<string, JsonObject> Transfers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The id of a real path (assigned on first sight).</summary>
+    public string IdOf(string fullPath)
+    {
+        fullPath = Path.GetFullPath(fullPath).TrimEnd('/');
+        lock (_lock)
+        {
+            if (_idByPath.TryGetValue(fullPath, out var id)) return id;
+            id = (_nextId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _idByPath[fullPath] = id;
+            _pathById[id] = fullPath;
+            return id;
+        }
+    }
+
+    public string? PathOf(string id)
+    {
+        lock (_lock) return _pathById.TryGetValue(id, out var p) && (File.Exists(p) || Directory.Exists(p)) ? p : null;
+    }
+
+    /// <summary>Moves the id of an entry with it (gen4 rename keeps ids).</summary>
+    public void Moved(string from, string to)
+    {
+        lock (_lock)
+        {
+            if (!_idByPath.Remove(from, out var id)) return;
+            _idByPath[to] = id;
+            _pathById[id] = to;
+        }
+    }
+
+    /// <summary>A path of the API (<c>/a/b</c>) below a root, refusing to leave it.</summary>
+    public static string? Resolve(string root, string apiPath)
+    {
+        string full = Path.GetFullPath(Path.Combine(root, apiPath.TrimStart('/')));
+        return full == root || full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal) ? full.TrimEnd('/') : null;
+    }
+
+    public static string ApiPath(string root, string full)
+    {
+        string rel = Path.GetRelativePath(root, full);
+        return rel == "." ? "/" : "/" + rel.Replace('\\', '/');
+    }
+
+    public void AddEvent(string type, JsonObject data)
+    {
+        lock (_lock) Events.Add(new JsonObject { ["id"] = Events.Count + 1, ["type"] = type, ["data"] = data, ["time"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+}
