@@ -20,7 +20,7 @@ internal sealed class Gen4Commands(NodePlugin plugin)
         var scope = await plugin.AccessKeyAsync(c);
         string id = await FileResolver.ResolveAsync(scope.Api, scope.RootId, c.Args.NextString("path"));
         var info = await scope.Api.ReadAsync($"files/{id}") as JsonObject ?? [];
-        if (info["type"]?.ToString() != "folder") return Result.ObjectList([info], Gen4Files.BrowseFields);
+        if (info["type"]?.ToString() != "folder") return Result.ObjectList(new JsonArray(info), Gen4Files.BrowseFields);
         var (items, total) = await scope.Api.ListFolderAsync(id, Gen3Files.QueryObject(plugin)?.DeepClone());
         return Result.ObjectList(items, Gen4Files.BrowseFields, total is { } t && t > items.Count ? t : null);
     }

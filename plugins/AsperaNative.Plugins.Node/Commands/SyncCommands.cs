@@ -78,7 +78,7 @@ internal sealed class AsyncCommands(NodePlugin plugin)
         if (id == "ALL" && allowAll)
             return ((await plugin.Api.ReadAsync("async/list"))?["sync_ids"]?.DeepClone() as JsonArray ?? [], true);
         if (!long.TryParse(id, out _)) throw CliException.Other("ArgumentError", $"invalid value for Integer(): \"{id}\"");
-        return ([id], false);
+        return (new JsonArray(JsonValue.Create(id)), false);
     }
 }
 
