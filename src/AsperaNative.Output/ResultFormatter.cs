@@ -103,26 +103,4 @@ public sealed partial class ResultFormatter
         JsonValue v when v.TryGetValue(out string? s) => s.EnumerateRunes().Count(),
         _ => 0,
     };
-
-    /// <summary>
-    /// The image format shows a picture in the terminal; the checks on the result are ascli's, the
-    /// rendering itself is not available in this version.
-    /// </summary>
-    private void DisplayImage(ResultKind kind, JsonNode? data, IReadOnlyList<string>? defaults)
-    {
-        if (kind is ResultKind.SingleObject or ResultKind.ObjectList)
-        {
-            var list = kind == ResultKind.SingleObject ? [data as JsonObject] : (data as JsonArray)?.Select(static i => i as JsonObject).ToList() ?? [];
-            if (list.Count != 1) throw CliException.BadArgument("image display requires a single result");
-            var row = list[0] ?? [];
-            var fields = Fields.FieldSelector.Compute(_settings.Fields,
-                () => [.. row.Select(static p => p.Key)], () => defaults ?? [.. row.Select(static p => p.Key)]);
-            if (fields.Count != 1) throw CliException.BadArgument("select a single field to display");
-            if (!row.ContainsKey(fields[0])) throw CliException.BadArgument("no such field");
-            data = row[fields[0]];
-        }
-        if (data is not JsonValue v || !v.TryGetValue(out string? _))
-            throw CliException.Assertion($"URL or blob for image: expecting String, but have {RubyInspect.Inspect(data)}");
-        throw CliException.Tool("format image: displaying images in the terminal is not supported by this version");
-    }
 }

@@ -1,16 +1,15 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
-using AsperaNative.Plugins.Config.Local;
+using AsperaNative.Output.Images;
 using AsperaNative.Rest;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
-/// <summary><c>config coffee</c> and <c>config image</c>: pictures drawn in the terminal with coloured half blocks.</summary>
+/// <summary><c>config coffee</c> and <c>config image</c>: pictures shown by the shared terminal renderer (<see cref="TerminalImage"/>).</summary>
 [CommandGroup("config")]
 internal sealed class ImageCommands(PluginContext context)
 {
@@ -31,9 +30,7 @@ internal sealed class ImageCommands(PluginContext context)
             ? await Download(uriOrBlob)
             : LocalFile(uriOrBlob) is { } path ? await File.ReadAllBytesAsync(path)
             : Encoding.Latin1.GetBytes(uriOrBlob);
-        var options = new GlobalOptions(context.Options).Image;
-        int width = Math.Max(8, Math.Min(TerminalImage.DefaultWidth, (int?)(options?["width"] is JsonValue w && w.TryGetValue(out int ww) ? ww : null) ?? TerminalImage.DefaultWidth));
-        return Result.Text(TerminalImage.Render(image, width));
+        return Result.Text(new ImageSettings { Options = new GlobalOptions(context.Options).Image }.Build(image));
     }
 
     /// <summary>

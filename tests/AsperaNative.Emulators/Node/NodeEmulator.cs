@@ -49,6 +49,7 @@ public sealed class NodeEmulator : IAsyncDisposable
         Gen3Routes.Map(_app, Store);
         Gen4Routes.Map(_app, Store);
         AdminRoutes.Map(_app, Store);
+        PreviewRoutes.Map(_app, Store);
     }
 
     /// <summary>Starts an emulator serving <paramref name="docroot"/> on a free loopback port.</summary>

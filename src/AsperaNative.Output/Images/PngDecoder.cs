@@ -2,11 +2,12 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using AsperaNative.Core.Errors;
 
-namespace AsperaNative.Plugins.Config.Local;
+namespace AsperaNative.Output.Images;
 
-/// <summary>An image as 8-bit RGBA rows.</summary>
-internal sealed record RgbaImage(int Width, int Height, byte[] Pixels)
+/// <summary>An image as 8-bit RGBA rows, top row first</summary>
+public sealed record RgbaImage(int Width, int Height, byte[] Pixels)
 {
+    /// <summary>The pixel at column <paramref name="x"/>, row <paramref name="y"/></summary>
     public (byte R, byte G, byte B, byte A) At(int x, int y)
     {
         int i = (y * Width + x) * 4;
@@ -18,12 +19,18 @@ internal sealed record RgbaImage(int Width, int Height, byte[] Pixels)
 /// A small PNG decoder (no interlace): grey, RGB, palette, grey+alpha and RGBA at any bit depth, the five
 /// row filters, zlib through the framework's inflater. Enough to draw pictures in a terminal.
 /// </summary>
-internal static class PngDecoder
+public static class PngDecoder
 {
+    /// <summary>Larger pictures are refused (a terminal shows a few thousand cells anyway)</summary>
+    private const long MaxPixels = 40_000_000;
+
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>Whether the data starts with the PNG signature</summary>
     public static bool IsPng(ReadOnlySpan<byte> data) => data.StartsWith(Signature);
 
+    /// <summary>The pixels of a PNG file</summary>
+    /// <exception cref="CliException">Not a PNG file, or a damaged or interlaced one.</exception>
     public static RgbaImage Decode(byte[] data)
     {
         if (!IsPng(data)) throw Bad("not a PNG file");
@@ -39,6 +46,7 @@ internal static class PngDecoder
             switch (type)
             {
                 case "IHDR":
+                    if (length < 13) throw Bad("truncated chunk");
                     width = BinaryPrimitives.ReadInt32BigEndian(body);
                     height = BinaryPrimitives.ReadInt32BigEndian(body[4..]);
                     depth = body[8];
@@ -52,8 +60,9 @@ internal static class PngDecoder
             if (type == "IEND") break;
             pos += 12 + length;
         }
-        if (width <= 0 || height <= 0 || width > 20000 || height > 20000) throw Bad("bad image size");
+        if (width <= 0 || height <= 0 || (long)width * height > MaxPixels) throw Bad("bad image size");
         int channels = colorType switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, 6 => 4, _ => throw Bad($"unknown colour type {colorType}") };
+        if (depth is not (1 or 2 or 4 or 8 or 16) || depth < 8 && colorType is 2 or 4 or 6) throw Bad($"bad bit depth {depth}");
         int bitsPerPixel = channels * depth;
         int stride = (width * bitsPerPixel + 7) / 8;
         int bytesPerPixel = Math.Max(1, bitsPerPixel / 8);
