@@ -3,8 +3,10 @@ using AsperaNative.Config;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Logging;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Rest;
 using AsperaNative.Transfer;
 using AsperaNative.Transfer.Direct;
 using AsperaNative.Transfer.Errors;
@@ -58,10 +60,15 @@ internal sealed class AscpCommands(PluginContext context, GlobalOptions global)
     [Command("install")]
     public Result Install(CommandContext command)
     {
-        command.Args.NextOptionalString("transferd version");
-        // TODO(#6): download and extract the SDK archive of --sdk-url
-        throw CliException.Tool($"SDK download is not available in this build: install the SDK in {Transfer.Installation.SdkFolder} or use --ascp-path");
+        string? version = command.Args.NextOptionalString("transferd version");
+        string url = global.SdkUrl is { Length: > 0 } u && u != SdkDownload.DefaultKeyword ? u : SdkDownload.LocationFor(Rest, version);
+        var log = context.TryGetService<AppLog>() ?? AppLog.Quiet;
+        var installer = new SdkInstaller(Transfer.Installation.SdkFolder, log);
+        var result = SdkDownload.WithLocalArchive(url, context.ExtendedValues.HomeFolder, Rest, installer.Install);
+        return Result.Status($"Installed {result.Name} version {result.Version} in {result.Folder}");
     }
+
+    private RestFactory Rest => context.GetService<RestFactory>();
 
     internal void SaveAscpPath(string path)
     {

@@ -113,8 +113,13 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
         try { ascp = AscpPath(); data["ascp"] = ascp; }
         catch (CliException e) { data["ascp"] = e.Message; }
         data["ascp4"] = ascp is null ? null : AscpPath(ascp4: true) is var a4 && File.Exists(a4) ? a4 : $"ascp4 not found ({a4})";
+        string folder = ascp is null ? SdkFolder : Path.GetDirectoryName(ascp) ?? SdkFolder;
+        data["async"] = Optional(Path.Combine(folder, "async"));
+        data["transferd"] = Optional(File.Exists(Path.Combine(folder, "asperatransferd")) ? Path.Combine(folder, "asperatransferd") : Path.Combine(folder, "transferd"));
         data["ssh_private_dsa"] = BypassKeyPath("dsa");
         data["ssh_private_rsa"] = BypassKeyPath("rsa");
+        data["aspera_license"] = Required("aspera_license", Path.Combine(SdkFolder, "aspera-license"));
+        data["aspera_conf"] = Required("aspera_conf", Path.Combine(SdkFolder, "aspera.conf"));
         data["fallback_certificate"] = Path.Combine(SdkFolder, "aspera_fallback_cert.pem");
         data["fallback_private_key"] = Path.Combine(SdkFolder, "aspera_fallback_cert_private_key.pem");
         data["sdk_folder"] = SdkFolder;
@@ -125,4 +130,10 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
         }
         return data;
     }
+
+    /// <summary>An optional SDK file: its path when present, else null (ascli leaves it out of the files found).</summary>
+    private static string? Optional(string path) => File.Exists(path) ? path : null;
+
+    /// <summary>A required SDK file: its path, or ascli's <c>name not found (path)</c>.</summary>
+    private static string Required(string name, string path) => File.Exists(path) ? path : $"{name} not found ({path})";
 }
