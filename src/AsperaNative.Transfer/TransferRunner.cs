@@ -146,8 +146,12 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     private ITransferAgent CreateAgent()
     {
         string type = global.Transfer ?? "direct";
-        if (type != "direct") throw CliException.BadArgument($"transfer agent not available in this build: {type}");
         var info = TransferInfo;
+        if (type != "direct")
+        {
+            var factory = TransferAgentRegistry.Find(type) ?? throw CliException.BadArgument($"transfer agent not available in this build: {type}");
+            return factory(new TransferAgentRequest(global, context, info, Log));
+        }
         IReadOnlyList<string>? trusted = global.CertStores switch
         {
             JsonArray a => [.. a.Select(static c => RubyValues.ToS(c))],

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AsperaNative.Config;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.Rest;
 using AsperaNative.Transfer.Agents;
@@ -16,6 +17,28 @@ namespace AsperaNative.NodeApi.Agent;
 public sealed class NodeAgent(NodeApiClient node, string? rootId = null) : ITransferAgent
 {
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The <c>--transfer</c> value of this agent.</summary>
+    public const string Name = "node";
+
+    /// <summary>Makes <c>--transfer=node</c> available to every plugin (once, by the composition root).</summary>
+    public static void Register() => TransferAgentRegistry.Register(Name, Create);
+
+    /// <summary>
+    /// The agent of <c>--transfer-info</c>; when it is empty, the node of the <c>default</c> preset for plugin
+    /// node (ascli's rule).
+    /// </summary>
+    public static ITransferAgent Create(TransferAgentRequest request)
+    {
+        var info = request.Info;
+        if (info.Count == 0)
+        {
+            var presets = request.Context.TryGetService<PresetStore>();
+            string name = presets?.PluginDefault(Name) ?? throw Core.Errors.CliException.BadArgument("No default node configured. Please specify --transfer-info");
+            info = presets.Resolve(name);
+        }
+        return FromInfo(request.Context.GetService<RestFactory>(), info);
+    }
 
     /// <summary>The agent for <c>--transfer-info</c> (<c>url</c>, <c>username</c>, <c>password</c>, <c>root_id</c>).</summary>
     public static NodeAgent FromInfo(RestFactory factory, JsonObject info)
