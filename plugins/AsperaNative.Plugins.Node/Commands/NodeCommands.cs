@@ -36,6 +36,8 @@ internal sealed class NodeCommands(NodePlugin plugin)
     [Command("license")] public Task<Result> License(CommandContext c) => Gen3Admin.License(plugin.Api, c);
     /// <summary>Show API base URL and connection parameters</summary>
     [Command("api_details")] public Result ApiDetails() => Gen3Admin.ApiDetails(plugin.Api);
+    /// <summary>Run a minimal Node API server here until Ctrl-C (transfers by the local ascp)</summary>
+    [Command("simulator")] public Task<Result> Simulator(CommandContext c) => SimulatorCommand.Run(plugin, c);
     /// <summary>List node events (filter with --query)</summary>
     [Command("events")] public Task<Result> Events() => Gen3Admin.Events(plugin, plugin.Api);
     /// <summary>Nagios-style health check of node and its central API</summary>
