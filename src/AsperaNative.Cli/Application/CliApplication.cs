@@ -12,6 +12,7 @@ using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core.Terminal;
 using AsperaNative.Output;
+using AsperaNative.Output.Images;
 
 namespace AsperaNative.Cli.Application;
 
@@ -45,6 +46,8 @@ public sealed class CliApplication
         _global = new GlobalOptions(_options);
         _presets = new Presets(_options, _global, environment, home);
         _errors = new ErrorReporter(terminal, () => _global.LogLevel is "debug" or "trace1" or "trace2");
+        // agents other than direct register their factory (only a delegate is stored)
+        NodeApi.Agent.NodeAgent.Register();
         // only a delegate: the HTTP stack is built on the first @uri:http(s) read
         _extendedValues.HttpReader = uri => UriReader.Response(uri, Rest).Data;
     }
@@ -227,6 +230,24 @@ public sealed class CliApplication
                 throw CliException.Other("Errno::ENOENT", $"No such file or directory @ rb_sysopen - {path}");
             }
         }
-        return new ResultFormatter(settings, writer);
+        return new ResultFormatter(settings, writer)
+        {
+            Images = new ImageSettings { Options = _global.Image, UrlReader = ReadPicture },
+        };
+    }
+
+    /// <summary>An image URL of a result (<c>--format=image</c>), read through the REST stack.</summary>
+    private byte[] ReadPicture(string url)
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            Rest.Create(url).CallAsync(new RestRequest("GET") { SaveToFile = file }).GetAwaiter().GetResult();
+            return File.ReadAllBytes(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
