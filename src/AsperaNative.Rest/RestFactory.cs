@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using AsperaNative.Rest.Http;
 
 namespace AsperaNative.Rest;
@@ -27,7 +28,7 @@ public sealed class RestFactory(Func<RestSettings> settings) : IDisposable
     /// <summary>The settings in effect (builds the stack).</summary>
     public RestSettings Settings => Stack.Settings;
 
-    public Log Log => Stack.Log;
+    public AppLog Log => Stack.Log;
 
     /// <summary>An API client for <paramref name="baseUrl"/> (trailing slashes and default ports removed, as ascli).</summary>
     public RestClient Create(string baseUrl, ITokenProvider? auth = null, RestClientOptions? options = null)

@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
@@ -25,6 +26,8 @@ public sealed record RestSettings
     public string? ProxyAutoConfig { get; init; }
     /// <summary><c>--proxy-credentials</c>: user and password for proxies chosen by the PAC script.</summary>
     public (string User, string Password)? ProxyCredentials { get; init; }
+    /// <summary>The process log (<c>--log-level</c>, <c>--logger</c>); when null, the stack logs at <see cref="LogLevel"/> on <see cref="Diagnostics"/>.</summary>
+    public AppLog? Log { get; init; }
     public string LogLevel { get; init; } = "warn";
     public bool LogSecrets { get; init; }
     /// <summary>Where warnings (ignored certificates) and logs go: ascli's stderr.</summary>
@@ -32,11 +35,15 @@ public sealed record RestSettings
 
     /// <summary>Reads the global options (each read evaluates its extended value, hence lazily).</summary>
     public static RestSettings From(GlobalOptions g, TextWriter diagnostics, Func<string, string?>? environment = null)
+        => From(g, diagnostics, null, environment);
+
+    /// <summary>Reads the global options; the stack writes through <paramref name="log"/>, the process log.</summary>
+    public static RestSettings From(GlobalOptions g, TextWriter diagnostics, AppLog? log, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var settings = new RestSettings
         {
-            Http = HttpOptions.From(g.HttpOptions, m => new Log(g.LogLevel ?? "warn", diagnostics).Error(m)),
+            Http = HttpOptions.From(g.HttpOptions, m => ErrorLine(log, g.LogLevel, diagnostics, m)),
             Insecure = g.Insecure == true,
             IgnoreCertificate = ParseIgnoreList(g.IgnoreCertificate?.Select(static i => i?.ToString() ?? "") ?? []),
             WarnInsecure = g.SilentInsecure != false,
@@ -47,8 +54,16 @@ public sealed record RestSettings
             LogLevel = g.LogLevel ?? "warn",
             LogSecrets = g.LogSecrets == true,
             Diagnostics = diagnostics,
+            Log = log,
         };
         return settings;
+    }
+
+    private static void ErrorLine(AppLog? log, string? level, TextWriter diagnostics, string message)
+    {
+        if (log is not null) { log.Error(message); return; }
+        using var own = new AppLog(level ?? "warn", diagnostics);
+        own.Error(message);
     }
 
     /// <summary>Only the address and port of each URL are matched (manual, "HTTP socket parameters").</summary>

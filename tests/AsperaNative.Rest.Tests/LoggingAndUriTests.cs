@@ -11,7 +11,8 @@ public class LoggingAndUriTests
         await using var server = await LoopbackServer.JsonAsync("{}");
         var (factory, log) = TestStack.Create(s => s with { LogLevel = "debug" });
         await factory.Create(server.Url).ReadAsync("info");
-        Assert.Contains($"DEBUG: GET {server.Url}/info -> 200 OK", log.ToString());
+        // Ruby Logger's layout, as every line of the process log
+        Assert.Matches($@"(?m)^D, \[\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{{6}} #\d+\] DEBUG -- : GET {System.Text.RegularExpressions.Regex.Escape(server.Url)}/info -> 200 OK$", log.ToString());
     }
 
     [Fact]

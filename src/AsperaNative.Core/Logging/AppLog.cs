@@ -35,17 +35,44 @@ public sealed class AppLog : IDisposable
         });
     }
 
+    /// <summary>A log in Ruby Logger's layout on <paramref name="writer"/> (libraries and tests without the composition root).</summary>
+    public AppLog(string level, TextWriter writer) : this(level, "stderr", writer, TextWriter.Null)
+    {
+    }
+
     /// <summary>A log that writes nothing.</summary>
     public static readonly AppLog Quiet = new("unknown", "stderr", TextWriter.Null, TextWriter.Null);
 
     public bool IsEnabled(string level) => Array.IndexOf(Levels, level) >= _threshold;
 
+    /// <summary>True at <c>debug</c> and more verbose levels.</summary>
+    public bool Debugging => IsEnabled("debug");
+
+    /// <summary>True at <c>trace2</c>, the full dumps.</summary>
+    public bool Tracing => IsEnabled("trace2");
+
     public void Trace2(Func<string> message) { if (IsEnabled("trace2")) Logger.ZLogTrace($"{message()}"); }
     public void Trace1(Func<string> message) { if (IsEnabled("trace1")) Logger.ZLogTrace($"{message()}"); }
     public void Debug(Func<string> message) { if (IsEnabled("debug")) Logger.ZLogDebug($"{message()}"); }
+    public void Debug(string message) { if (IsEnabled("debug")) Logger.ZLogDebug($"{message}"); }
     public void Info(string message) { if (IsEnabled("info")) Logger.ZLogInformation($"{message}"); }
     public void Warn(string message) { if (IsEnabled("warn")) Logger.ZLogWarning($"{message}"); }
     public void Error(string message) { if (IsEnabled("error")) Logger.ZLogError($"{message}"); }
+
+    /// <summary>A message at one of ascli's <see cref="Levels"/>.</summary>
+    public void Write(string level, string message)
+    {
+        switch (level)
+        {
+            case "trace2": Trace2(() => message); break;
+            case "trace1": Trace1(() => message); break;
+            case "debug": Debug(message); break;
+            case "info": Info(message); break;
+            case "warn": Warn(message); break;
+            case "error": Error(message); break;
+            default: if (IsEnabled(level)) Logger.ZLogCritical($"{message}"); break;
+        }
+    }
 
     private ILogger Logger => _logger ??= (_factory = _createFactory()).CreateLogger("ascli");
 

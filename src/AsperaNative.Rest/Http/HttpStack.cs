@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using AsperaNative.Rest.Proxy;
 using AsperaNative.Rest.Tls;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,17 +13,20 @@ internal sealed class HttpStack : IDisposable
 {
     private const string ClientName = "ascli";
     private readonly ServiceProvider _services;
+    private readonly AppLog? _ownedLog;
 
     public RestSettings Settings { get; }
     public TlsPolicy Tls { get; }
     public ProxySelector Proxy { get; }
-    public Log Log { get; }
+    public AppLog Log { get; }
     public HttpClient Client { get; }
 
     public HttpStack(RestSettings settings)
     {
         Settings = settings;
-        Log = new Log(settings.LogLevel, settings.Diagnostics);
+        // the process log when the composition root gives it, else one of the same kind on the diagnostics writer
+        _ownedLog = settings.Log is null ? new AppLog(settings.LogLevel, settings.Diagnostics) : null;
+        Log = settings.Log ?? _ownedLog!;
         Tls = new TlsPolicy(settings);
         Proxy = new ProxySelector(settings, Log);
         var services = new ServiceCollection();
@@ -45,5 +49,6 @@ internal sealed class HttpStack : IDisposable
     {
         Client.Dispose();
         _services.Dispose();
+        _ownedLog?.Dispose();
     }
 }

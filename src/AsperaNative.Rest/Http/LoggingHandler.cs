@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -7,7 +8,7 @@ namespace AsperaNative.Rest.Http;
 /// <c>--log-level=debug</c>: one line per call (method, URL, status); <c>trace2</c>: the full
 /// request and response, secrets redacted unless <c>--log-secrets=yes</c>.
 /// </summary>
-internal sealed class LoggingHandler(Log log, bool logSecrets) : DelegatingHandler
+internal sealed class LoggingHandler(AppLog log, bool logSecrets) : DelegatingHandler
 {
     private const int MaxDumpedBody = 64 * 1024;
 

@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using System.Net;
 
 namespace AsperaNative.Rest.Http;
@@ -6,7 +7,7 @@ namespace AsperaNative.Rest.Http;
 /// ascli's retries: a 503 (service unavailable, seen on AoC) is retried once, any failed status
 /// up to <c>retry_on_error</c> more times, pausing <c>retry_sleep</c> seconds (4 by default).
 /// </summary>
-internal sealed class RetryHandler(HttpOptions options, Log log) : DelegatingHandler
+internal sealed class RetryHandler(HttpOptions options, AppLog log) : DelegatingHandler
 {
     private static readonly TimeSpan DefaultSleep = TimeSpan.FromSeconds(4);
 

@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using System.Collections.Concurrent;
 using AsperaNative.Core.Errors;
 using AsperaNative.Rest.Proxy.Js;
@@ -38,7 +39,7 @@ public sealed class PacScript
     }
 
     /// <summary>The <c>PROXY host:port</c> entries of the answer, in order, as <c>http://host:port</c>; DIRECT and other types are skipped.</summary>
-    public IReadOnlyList<Uri> Proxies(Uri url, Log? log = null)
+    public IReadOnlyList<Uri> Proxies(Uri url, AppLog? log = null)
     {
         var result = new List<Uri>();
         string? answer = FindProxyForUrl(url);

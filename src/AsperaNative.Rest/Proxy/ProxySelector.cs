@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using System.Net;
 
 namespace AsperaNative.Rest.Proxy;
@@ -15,9 +16,9 @@ public sealed class ProxySelector : IWebProxy, ICredentials
     private readonly PacScript? _pac;
     private readonly NetworkCredential? _pacCredential;
     private readonly string[] _noProxy;
-    private readonly Log _log;
+    private readonly AppLog _log;
 
-    public ProxySelector(RestSettings settings, Log log, Func<string, string?>? environment = null)
+    public ProxySelector(RestSettings settings, AppLog log, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         _log = log;

@@ -1,37 +1,31 @@
-using System.Globalization;
+using AsperaNative.Core.Logging;
 
 namespace AsperaNative.Transfer.Logging;
 
 /// <summary>
-/// The messages ascli logs during transfers, in Ruby Logger's layout
-/// (<c>W, [2024-01-01T00:00:00.000000 #pid]  WARN -- : message</c>), filtered by <c>--log-level</c>.
-/// Thread safe: sessions of a multi-session transfer log concurrently.
+/// The transfer library's view of the process log: every line goes through <see cref="AppLog"/>
+/// (Ruby Logger's layout, <c>--log-level</c>, <c>--logger</c>). Thread safe: sessions of a
+/// multi-session transfer log concurrently.
 /// </summary>
-public sealed class TransferLog(TextWriter writer, string? level = "warn")
+public sealed class TransferLog
 {
-    private static readonly string[] Levels = ["trace2", "trace1", "debug", "info", "warn", "error", "fatal", "unknown"];
-    private readonly int _threshold = Math.Max(0, Array.IndexOf(Levels, level ?? "warn"));
-    private readonly Lock _lock = new();
+    private readonly AppLog _log;
 
-    public static TransferLog Silent { get; } = new(TextWriter.Null, "unknown");
+    /// <summary>Writes through the process log (the <see cref="AppLog"/> service of the composition root).</summary>
+    public TransferLog(AppLog log) => _log = log;
 
-    public bool IsEnabled(string severity) => Array.IndexOf(Levels, severity) >= _threshold;
+    /// <summary>A log of its own on <paramref name="writer"/> (asession, tests), same layout as the process log.</summary>
+    public TransferLog(TextWriter writer, string? level = "warn") => _log = new AppLog(level ?? "warn", writer);
 
-    public void Debug(string message) => Write("debug", message);
-    public void Info(string message) => Write("info", message);
-    public void Warn(string message) => Write("warn", message);
-    public void Error(string message) => Write("error", message);
+    public static TransferLog Silent { get; } = new(AppLog.Quiet);
 
-    private void Write(string severity, string message)
-    {
-        if (!IsEnabled(severity)) return;
-        string upper = severity.ToUpperInvariant();
-        string line = string.Create(CultureInfo.InvariantCulture,
-            $"{upper[0]}, [{DateTime.Now:yyyy-MM-ddTHH:mm:ss.ffffff} #{Environment.ProcessId}] {upper,5} -- : {message}");
-        lock (_lock)
-        {
-            writer.WriteLine(line);
-            writer.Flush();
-        }
-    }
+    /// <summary>The process log written to.</summary>
+    public AppLog App => _log;
+
+    public bool IsEnabled(string severity) => _log.IsEnabled(severity);
+
+    public void Debug(string message) => _log.Debug(message);
+    public void Info(string message) => _log.Info(message);
+    public void Warn(string message) => _log.Warn(message);
+    public void Error(string message) => _log.Error(message);
 }
