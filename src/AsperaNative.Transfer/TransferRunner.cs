@@ -1,3 +1,4 @@
+using AsperaNative.Core.Logging;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.CommandLine;
 using AsperaNative.Core.Commands;
@@ -30,7 +31,7 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     private JsonArray? _paths;
     private bool _pathsRead;
 
-    public TransferLog Log { get; } = new(context.Terminal.Err, global.LogLevel);
+    public TransferLog Log { get; } = context.TryGetService<AppLog>() is { } app ? new(app) : new(context.Terminal.Err, global.LogLevel);
 
     /// <summary>Replaces the agent (tests, asession); by default the one of <c>--transfer</c>.</summary>
     public ITransferAgent? Agent { get; set; }

@@ -39,7 +39,7 @@ internal sealed class CheckUpdateCommands(PluginContext context)
         try
         {
             var factory = context.TryGetService<RestFactory>()
-                ?? (own = new RestFactory(() => RestSettings.From(new GlobalOptions(context.Options), context.Terminal.Err)));
+                ?? (own = new RestFactory(() => RestSettings.From(new GlobalOptions(context.Options), context.Terminal.Err, context.TryGetService<AsperaNative.Core.Logging.AppLog>())));
             var data = await factory.Create(RubygemsApi).ReadAsync($"versions/{GemName}/latest.json");
             return data?["version"] is JsonValue version && version.TryGetValue(out string? text) ? text : null;
         }

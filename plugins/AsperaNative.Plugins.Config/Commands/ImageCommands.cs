@@ -58,7 +58,7 @@ internal sealed class ImageCommands(PluginContext context)
         try
         {
             var factory = context.TryGetService<RestFactory>()
-                ?? (own = new RestFactory(() => RestSettings.From(new GlobalOptions(context.Options), context.Terminal.Err)));
+                ?? (own = new RestFactory(() => RestSettings.From(new GlobalOptions(context.Options), context.Terminal.Err, context.TryGetService<AsperaNative.Core.Logging.AppLog>())));
             string file = Path.Combine(Path.GetTempPath(), "ascli_image_" + Guid.NewGuid().ToString("N"));
             try
             {

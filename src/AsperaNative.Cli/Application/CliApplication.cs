@@ -61,8 +61,9 @@ public sealed class CliApplication
         }
         finally
         {
-            app._log?.Dispose();
+            // the REST stack first, so that its last log lines are written
             app._rest?.Dispose();
+            app._log?.Dispose();
             app._presets.Dispose();
             app._outputFile?.Dispose();
             terminal.Out.Flush();
@@ -203,7 +204,7 @@ public sealed class CliApplication
     private ResultFormatter Formatter => _formatter ??= CreateFormatter();
 
     /// <summary>The REST stack of every product plugin; its HTTP pipeline is built on the first call.</summary>
-    private RestFactory Rest => _rest ??= new RestFactory(() => RestSettings.From(_global, _terminal.Err));
+    private RestFactory Rest => _rest ??= new RestFactory(() => RestSettings.From(_global, _terminal.Err, Log));
 
     /// <summary>The log, with the level known once presets are applied; built on first use.</summary>
     private AppLog Log => _log ??= new AppLog(_global.LogLevel ?? "warn", _global.Logger ?? "stderr", _terminal.Err, _terminal.Out);
