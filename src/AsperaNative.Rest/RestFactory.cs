@@ -34,6 +34,21 @@ public sealed class RestFactory(Func<RestSettings> settings) : IDisposable
     public RestClient Create(string baseUrl, ITokenProvider? auth = null, RestClientOptions? options = null)
         => new(this, baseUrl, auth, options ?? RestClientOptions.Default);
 
+    /// <summary>The body of a GET on <paramref name="url"/> as bytes (pictures, archives), streamed through a temporary file.</summary>
+    public async Task<byte[]> ReadBytesAsync(string url)
+    {
+        string file = Path.Combine(Path.GetTempPath(), "ascli_download_" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await Create(url).CallAsync(new RestRequest("GET", "") { SaveToFile = file });
+            return await File.ReadAllBytesAsync(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock) _stack?.Dispose();

@@ -22,7 +22,7 @@ internal sealed class CheckUpdateCommands(PluginContext context)
     [Command("check_update")]
     public async Task<Result> CheckUpdate()
     {
-        string current = typeof(CheckUpdateCommands).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "4.21.1";
+        string current = GemCommands.CurrentVersion;
         string latest = await LatestVersion() ?? "0";
         return Result.SingleObject(new JsonObject
         {
@@ -35,12 +35,9 @@ internal sealed class CheckUpdateCommands(PluginContext context)
 
     private async Task<string?> LatestVersion()
     {
-        RestFactory? own = null;
         try
         {
-            var factory = context.TryGetService<RestFactory>()
-                ?? (own = new RestFactory(() => RestSettings.From(new GlobalOptions(context.Options), context.Terminal.Err, context.TryGetService<AsperaNative.Core.Logging.AppLog>())));
-            var data = await factory.Create(RubygemsApi).ReadAsync($"versions/{GemName}/latest.json");
+            var data = await context.GetService<RestFactory>().Create(RubygemsApi).ReadAsync($"versions/{GemName}/latest.json");
             return data?["version"] is JsonValue version && version.TryGetValue(out string? text) ? text : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -49,10 +46,6 @@ internal sealed class CheckUpdateCommands(PluginContext context)
             if (context.TryGetService<AppLog>() is { } log) log.Warn(warning);
             else context.Terminal.Err.WriteLine("WARN -- : " + warning);
             return null;
-        }
-        finally
-        {
-            own?.Dispose();
         }
     }
 

@@ -52,27 +52,6 @@ internal sealed class ImageCommands(PluginContext context)
         return File.Exists(path) ? path : null;
     }
 
-    private async Task<byte[]> Download(string url)
-    {
-        RestFactory? own = null;
-        try
-        {
-            var factory = context.TryGetService<RestFactory>()
-                ?? (own = new RestFactory(() => RestSettings.From(new GlobalOptions(context.Options), context.Terminal.Err, context.TryGetService<AsperaNative.Core.Logging.AppLog>())));
-            string file = Path.Combine(Path.GetTempPath(), "ascli_image_" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                await factory.Create(url).CallAsync(new RestRequest("GET", "") { SaveToFile = file });
-                return await File.ReadAllBytesAsync(file);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
-        }
-        finally
-        {
-            own?.Dispose();
-        }
-    }
+    /// <summary>An http(s) picture, through the REST stack of the run (proxy, TLS and log options apply).</summary>
+    private Task<byte[]> Download(string url) => context.GetService<RestFactory>().ReadBytesAsync(url);
 }

@@ -53,7 +53,10 @@ internal sealed class GemCommands
 
     /// <summary>Display the version</summary>
     [Command("version")]
-    public static Result Version() => Result.Text(typeof(GemCommands).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "4.21.1");
+    public static Result Version() => Result.Text(CurrentVersion);
+
+    /// <summary>The version of this executable, as major.minor.build (the ascli release it replaces).</summary>
+    internal static string CurrentVersion => typeof(GemCommands).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "4.21.1";
 }
 
 /// <summary><c>config plugins</c>: the plugins compiled into this executable.</summary>

@@ -238,17 +238,5 @@ public sealed class CliApplication
     }
 
     /// <summary>An image URL of a result (<c>--format=image</c>), read through the REST stack.</summary>
-    private byte[] ReadPicture(string url)
-    {
-        string file = Path.GetTempFileName();
-        try
-        {
-            Rest.Create(url).CallAsync(new RestRequest("GET") { SaveToFile = file }).GetAwaiter().GetResult();
-            return File.ReadAllBytes(file);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private byte[] ReadPicture(string url) => Rest.ReadBytesAsync(url).GetAwaiter().GetResult();
 }
