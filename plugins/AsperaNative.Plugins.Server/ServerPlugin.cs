@@ -10,17 +10,17 @@ namespace AsperaNative.Plugins.Server;
 
 /// <summary>IBM Aspera High Speed Transfer Server (SSH)</summary>
 [Plugin("server")]
-public sealed class ServerPlugin(ServerOptions options, GlobalOptions global, PluginContext context)
+public sealed class ServerPlugin(BasicAuthOptions auth, ServerOptions options, TransferRunner transfer, PluginContext context)
 {
+    public BasicAuthOptions Auth => auth;
     public ServerOptions Options => options;
     public PluginContext Context => context;
 
-    /// <summary>The transfer front-end of every upload and download, created once per invocation.</summary>
-    public TransferRunner Transfer => _transfer ??= new TransferRunner(global, context);
-    private TransferRunner? _transfer;
+    /// <summary>The transfer front-end of every upload and download.</summary>
+    public TransferRunner Transfer => transfer;
 
     /// <summary>The transfer spec of the server designated by the options (computed once: it may log warnings).</summary>
     public System.Text.Json.Nodes.JsonObject BaseTransferSpec()
-        => (System.Text.Json.Nodes.JsonObject)(_spec ??= new ServerTransferSpec(Options, Transfer, context.ExtendedValues.HomeFolder).Build()).DeepClone();
+        => (System.Text.Json.Nodes.JsonObject)(_spec ??= new ServerTransferSpec(Auth, Options, Transfer, context.ExtendedValues.HomeFolder).Build()).DeepClone();
     private System.Text.Json.Nodes.JsonObject? _spec;
 }

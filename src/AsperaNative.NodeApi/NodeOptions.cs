@@ -1,18 +1,15 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 
-namespace AsperaNative.Plugins.Node;
+namespace AsperaNative.NodeApi;
 
-/// <summary>Options of the node plugin (ascli's BasicAuthPlugin options plus the node ones)</summary>
+/// <summary>
+/// The node options (ascli's <c>Node.declare_options</c>), declared by every plugin that reaches a node's files:
+/// node, aoc, shares…; the application's url/username/password are <see cref="Core.Options.BasicAuthOptions"/>.
+/// </summary>
 [OptionSet]
 public sealed partial class NodeOptions
 {
-    /// <summary>URL of application, e.g. https://app.example.com/aspera/app</summary>
-    [Option("url", Required = true)] public partial string? Url { get; }
-    /// <summary>User's identifier</summary>
-    [Option("username", Required = true)] public partial string? Username { get; }
-    /// <summary>User's password</summary>
-    [Option("password", Required = true, Sensitive = true)] public partial string? Password { get; }
     /// <summary>Identifier of validator (optional for central)</summary>
     [Option("validator")] public partial string? Validator { get; }
     /// <summary>URL for simple aspera web ui</summary>
