@@ -46,8 +46,8 @@ public sealed class NodePlugin
 
     private NodeApiClient CreateApi()
     {
-        // ascli reads the url, then the username, then the password
-        string url = Auth.RequiredUrl, username = Auth.RequiredUsername, password = Auth.RequiredPassword;
+        // ascli reads the password first: a bearer token needs no username
+        string password = Auth.RequiredPassword, url = Auth.RequiredUrl, username = Auth.RequiredUsername;
         return NodeConnection.Create(_rest, url, username, password, Node.NodeCache != false);
     }
 

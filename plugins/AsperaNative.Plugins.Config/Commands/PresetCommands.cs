@@ -47,7 +47,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Display the parameters of a preset</summary>
     [Command("show")]
-    public Result Show([Argument("config name", Name = "name")] string name)
+    public Result Show([Argument("identifier", Name = "name")] string name)
     {
         name = Name(name);
         return Result.SingleObject(Store.Get(name) as JsonObject ?? new JsonObject());
@@ -55,7 +55,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Display the value of one parameter of a preset, evaluated</summary>
     [Command("get")]
-    public Result Get([Argument("config name", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter)
+    public Result Get([Argument("identifier", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter)
     {
         name = Name(name);
         var value = Store.GetParameter(name, parameter);
@@ -69,7 +69,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Set one parameter of a preset (creates the preset)</summary>
     [Command("set")]
-    public Result Set([Argument("config name", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter, [Argument("parameter value", Name = "value")] JsonNode given)
+    public Result Set([Argument("identifier", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter, [Argument("parameter value", Name = "value")] JsonNode given)
     {
         name = Name(name);
         parameter = PresetValue.ParameterName(parameter);
@@ -81,7 +81,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Remove one parameter from a preset</summary>
     [Command("unset")]
-    public Result Unset([Argument("config name", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter)
+    public Result Unset([Argument("identifier", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter)
     {
         name = Name(name);
         if (!Store.Exists(name)) throw CliException.Runtime($"no such preset: {name}");
@@ -91,7 +91,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Delete a preset</summary>
     [Command("delete")]
-    public Result Delete([Argument("config name", Name = "name")] string name)
+    public Result Delete([Argument("identifier", Name = "name")] string name)
     {
         name = Name(name);
         if (!Store.Delete(name)) throw CliException.Runtime($"no such preset: {name}");
@@ -100,7 +100,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Create or replace a preset with the given Hash</summary>
     [Command("initialize")]
-    public Result Initialize([Argument("config name", Name = "name")] string name, [Argument("config value", Name = "params")] JsonObject values)
+    public Result Initialize([Argument("identifier", Name = "name")] string name, [Argument("extended value", Name = "params")] JsonObject values)
     {
         name = Name(name);
         Store.Initialize(name, values);
@@ -109,7 +109,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Add or modify the parameters of a preset with the options given on the command line</summary>
     [Command("update")]
-    public Result Update([Argument("config name", Name = "name")] string name)
+    public Result Update([Argument("identifier", Name = "name")] string name)
     {
         name = Name(name);
         Store.Update(name, context.Options.TakeCommandLineTable());
@@ -118,7 +118,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
 
     /// <summary>Ask interactively the values of the named options and store them in a preset</summary>
     [Command("ask")]
-    public Result Ask([Argument("config name", Name = "name")] string name, [Argument("option names", Name = "option", Multiple = true)] IReadOnlyList<string> options)
+    public Result Ask([Argument("identifier", Name = "name")] string name, [Argument("option names", Name = "option", Multiple = true)] IReadOnlyList<string> options)
     {
         name = Name(name);
         var parameters = new List<KeyValuePair<string, JsonNode?>>();

@@ -24,7 +24,7 @@ internal sealed class TokenCommands(TokenCache cache)
 
     /// <summary>Show information on one cached OAuth token</summary>
     [Command("show")]
-    public Result Show([Argument("token id", Name = "id")] string id)
+    public Result Show([Argument("identifier", Name = "id")] string id)
     {
         return Result.SingleObject(TokenInfo.Show(cache, id) ?? throw CliException.BadArgument($"No such token: {id}"));
     }
