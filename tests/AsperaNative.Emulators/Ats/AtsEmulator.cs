@@ -38,11 +38,12 @@ public sealed class AtsEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>A typical server list: AWS (eu-west-1, us-east-1), Azure (westeurope), IBM Cloud (ams03 with its S3 endpoint, and a plain ams03).</summary>
+    /// <summary>A typical server list: AWS (eu-west-1, us-east-1), Azure (westeurope), IBM Cloud (a plain ams03, and ams03 with its S3 authentication endpoint).</summary>
     public AtsEmulator SeedDefaultServers()
     {
-        Store.AddServer("aws_eu-west-1", "aws", "eu-west-1", "https://ats-aws-eu-west-1.aspera.io:443");
-        Store.AddServer("aws_us-east-1", "aws", "us-east-1", "https://ats-aws-us-east-1.aspera.io:443");
+        // AWS servers carry the S3 key with a null value (it matters: ascli tests the key's presence)
+        Store.AddServer("aws_eu-west-1", "aws", "eu-west-1", "https://ats-aws-eu-west-1.aspera.io:443", extra: new JsonObject { ["s3_authentication_endpoint"] = null });
+        Store.AddServer("aws_us-east-1", "aws", "us-east-1", "https://ats-aws-us-east-1.aspera.io:443", extra: new JsonObject { ["s3_authentication_endpoint"] = null });
         Store.AddServer("azure_westeurope", "azure", "westeurope", "https://ats-azure-westeurope.aspera.io:443");
         Store.AddServer("softlayer_ams03", "softlayer", "ams03", "https://ats-sl-ams.aspera.io:443");
         Store.AddServer("softlayer_ams03_s3", "softlayer", "ams03", "https://ats-sl-ams-s3.aspera.io:443", "https://s3.ams03.objectstorage.softlayer.net");

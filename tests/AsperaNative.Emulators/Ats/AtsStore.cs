@@ -22,7 +22,8 @@ public sealed class AtsStore
     /// <summary>Called when an access key is created (e.g. to create it on the transfer server's node).</summary>
     internal Func<JsonObject, JsonObject, string?>? OnAccessKeyCreated { get; set; }
 
-    public JsonObject AddServer(string id, string cloud, string region, string transferSetupUrl, string? s3AuthenticationEndpoint = null)
+    /// <summary>Adds a transfer server; <paramref name="extra"/> keys are merged (e.g. <c>s3_authentication_endpoint: null</c>, as AWS servers have it).</summary>
+    public JsonObject AddServer(string id, string cloud, string region, string transferSetupUrl, string? s3AuthenticationEndpoint = null, JsonObject? extra = null)
     {
         var server = new JsonObject
         {
@@ -35,8 +36,9 @@ public sealed class AtsStore
             ["transfer_setup_url"] = transferSetupUrl,
         };
         if (s3AuthenticationEndpoint is not null) server["s3_authentication_endpoint"] = s3AuthenticationEndpoint;
+        foreach (var (key, value) in extra ?? []) server[key] = value?.DeepClone();
         lock (_lock) _servers.Add(server);
-        return server;
+        return server.DeepClone().AsObject();
     }
 
     public IReadOnlyList<JsonObject> Servers(string? cloud = null, string? region = null)

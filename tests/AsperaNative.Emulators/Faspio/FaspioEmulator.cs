@@ -33,6 +33,8 @@ public sealed class FaspioEmulator : IAsyncDisposable
 
     public EmulatorHost Http => _host;
     public string Url => _host.Url + _root;
+    /// <summary>When set, <c>ping</c> fails with this status and message (unhealthy gateway).</summary>
+    public (int Status, string Message)? PingFailure { get; set; }
 
     private FaspioEmulator(string root) => _root = "/" + root.Trim('/');
 
@@ -79,6 +81,8 @@ public sealed class FaspioEmulator : IAsyncDisposable
     {
         var stored = new JsonObject { ["id"] = $"b{_nextBridge++}" };
         foreach (var (k, v) in bridge) if (k != "id") stored[k] = v?.DeepClone();
+        // the gateway listens on all interfaces when no local address is given
+        if (stored["local"] is JsonObject local && string.IsNullOrEmpty(local["bind_address"]?.ToString())) local["bind_address"] = "0.0.0.0";
         _bridges.Add(stored);
         return stored.DeepClone().AsObject();
     }
@@ -100,7 +104,7 @@ public sealed class FaspioEmulator : IAsyncDisposable
         });
         var api = app.MapGroup(_root);
         api.MapPost("/auth/token", Token);
-        api.MapGet("/ping", ctx => EmulatorHost.Json(ctx, new JsonObject()));
+        api.MapGet("/ping", ctx => PingFailure is { } failure ? Error(ctx, failure.Status, failure.Message) : EmulatorHost.Json(ctx, new JsonObject()));
         MapBridges(api.MapGroup("/bridges"));
         app.MapFallback(ctx => Error(ctx, 404, "Not Found"));
     }

@@ -29,6 +29,7 @@ public sealed class AtsEmulatorTests : IAsyncLifetime
     {
         var aws = (await Json(await _http.GetAsync(Pub + "/servers/AWS"))).AsArray();
         Assert.Equal(["aws_eu-west-1", "aws_us-east-1"], aws.Select(s => s!["id"]!.ToString()));
+        Assert.True(aws[0]!.AsObject().ContainsKey("s3_authentication_endpoint"));
         Assert.Empty((await Json(await _http.GetAsync(Pub + "/servers/GOOGLE"))).AsArray());
         var one = await Json(await _http.GetAsync(Pub + "/servers/SOFTLAYER/ams03"));
         Assert.Equal("SOFTLAYER", one["cloud"]!.ToString());

@@ -29,7 +29,9 @@ public sealed class FaspioEmulatorTests : IAsyncLifetime
         var created = await _http.SendAsync(Request(HttpMethod.Post, _gw.Url + "/bridges", auth,
             """{"name":"test1","local":{"protocol":"tcp","tls_enabled":false,"port":"3001","bind_address":""},"forward":{"protocol":"fasp","tls_enabled":false,"port":"3994","bind_address":"","host":["10.0.0.8"]}}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal("b2", (await Json(created)).AsArray().Single()!["id"]!.ToString());
+        var bridge = (await Json(created)).AsArray().Single()!;
+        Assert.Equal("b2", bridge["id"]!.ToString());
+        Assert.Equal("0.0.0.0", bridge["local"]!["bind_address"]!.ToString());
         var list = (await Json(await _http.SendAsync(Request(HttpMethod.Get, _gw.Url + "/bridges", auth)))).AsArray();
         Assert.Equal(["tcp-to-fasp", "test1"], list.Select(b => b!["name"]!.ToString()));
         var filtered = (await Json(await _http.SendAsync(Request(HttpMethod.Get, _gw.Url + "/bridges?name=test1", auth)))).AsArray();
@@ -49,6 +51,10 @@ public sealed class FaspioEmulatorTests : IAsyncLifetime
         var ping = await _http.GetAsync(_gw.Url + "/ping");
         Assert.Equal("{}", await ping.Content.ReadAsStringAsync());
         Assert.Equal($"faspio-gateway/{FaspioEmulator.Version}", ping.Headers.Server.ToString());
+        _gw.PingFailure = (500, "internal error");
+        var failing = await _http.GetAsync(_gw.Url + "/ping");
+        Assert.Equal(HttpStatusCode.InternalServerError, failing.StatusCode);
+        Assert.Equal("""{"message":"internal error"}""", await failing.Content.ReadAsStringAsync());
     }
 
     [Fact]
