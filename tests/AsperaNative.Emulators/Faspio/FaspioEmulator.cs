@@ -200,26 +200,20 @@ public sealed class FaspioEmulator : IAsyncDisposable
         if (parts.Length != 3) return null;
         try
         {
-            var header = JsonNode.Parse(Base64UrlDecode(parts[0]));
-            var claims = JsonNode.Parse(Base64UrlDecode(parts[1]));
+            var header = JsonNode.Parse(Base64Url.Decode(parts[0]));
+            var claims = JsonNode.Parse(Base64Url.Decode(parts[1]));
             if (header?["alg"]?.ToString() != "RS256" || claims is null) return null;
             string issuer = claims["iss"]?.ToString() ?? "";
             RSA? key;
             lock (_lock) key = _clients.GetValueOrDefault(issuer);
             if (key is null || claims["sub"]?.ToString() != issuer) return null;
-            if (!key.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64UrlDecode(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)) return null;
+            if (!key.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64Url.Decode(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)) return null;
             long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             if (claims["exp"]?.GetValue<long>() is not { } exp || exp < now) return null;
             if (claims["nbf"]?.GetValue<long>() is { } nbf && nbf > now + 60) return null;
             return issuer;
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException) { return null; }
-    }
-
-    private static byte[] Base64UrlDecode(string text)
-    {
-        string padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
     }
 
     private static Task NotFound(HttpContext ctx, string id) => Error(ctx, 404, $"bridge {id} not found");

@@ -56,9 +56,9 @@ public sealed class IamService
         if (parts.Length != 3) return null;
         try
         {
-            byte[] signature = Base64UrlDecode(parts[2]);
+            byte[] signature = Base64Url.Decode(parts[2]);
             if (!_signingKey.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)) return null;
-            var claims = JsonNode.Parse(Base64UrlDecode(parts[1]))!;
+            var claims = JsonNode.Parse(Base64Url.Decode(parts[1]))!;
             if (claims["exp"]!.GetValue<long>() <= DateTimeOffset.UtcNow.ToUnixTimeSeconds()) return null;
             string apiKey = claims["emulator_apikey"]!.GetValue<string>();
             lock (_lock) return _apiKeys.GetValueOrDefault(apiKey);
@@ -173,9 +173,9 @@ public sealed class IamService
             // lets the emulator find the key again without a token table
             ["emulator_apikey"] = who.ApiKey,
         };
-        string signed = $"{Base64Url(header.ToJsonString())}.{Base64Url(claims.ToJsonString())}";
+        string signed = $"{Base64Url.Encode(header.ToJsonString())}.{Base64Url.Encode(claims.ToJsonString())}";
         byte[] signature = _signingKey.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{signed}.{Base64Url(signature)}";
+        return $"{signed}.{Base64Url.Encode(signature)}";
     }
 
     private async Task Error(HttpContext ctx, string? grant, string? responseType, int status, string code, string message, string? apiKey = null)
@@ -206,14 +206,4 @@ public sealed class IamService
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static string Base64Url(string text) => Base64Url(Encoding.UTF8.GetBytes(text));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] Base64UrlDecode(string text)
-    {
-        string padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using AsperaNative.Emulators.Common;
 using AsperaNative.Emulators.Faspio;
 using static AsperaNative.Plugins.Tests.Emulators.EmulatorHttp;
 
@@ -75,13 +76,11 @@ public sealed class FaspioEmulatorTests : IAsyncLifetime
     private static string Assertion(string clientId, RSA key)
     {
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        string header = B64("""{"typ":"JWT","alg":"RS256"}"""u8.ToArray());
-        string payload = B64(Encoding.UTF8.GetBytes(new JsonObject { ["exp"] = now + 3600, ["nbf"] = now - 300, ["iat"] = now - 299, ["jti"] = Guid.NewGuid().ToString(), ["iss"] = clientId, ["sub"] = clientId }.ToJsonString()));
+        string header = Base64Url.Encode("""{"typ":"JWT","alg":"RS256"}"""u8.ToArray());
+        string payload = Base64Url.Encode(Encoding.UTF8.GetBytes(new JsonObject { ["exp"] = now + 3600, ["nbf"] = now - 300, ["iat"] = now - 299, ["jti"] = Guid.NewGuid().ToString(), ["iss"] = clientId, ["sub"] = clientId }.ToJsonString()));
         byte[] signature = key.SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{header}.{payload}.{B64(signature)}";
+        return $"{header}.{payload}.{Base64Url.Encode(signature)}";
     }
-
-    private static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public async Task DisposeAsync()
     {
