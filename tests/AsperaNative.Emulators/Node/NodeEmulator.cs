@@ -82,7 +82,8 @@ public sealed class NodeEmulator : IAsyncDisposable
                 ctx.Items["root"] = Store.Docroot;
                 return true;
             }
-            if (Store.AccessKeys.TryGetValue(pair[0], out var key) && key.Secret == pair[1])
+            if (Store.AccessKeys.TryGetValue(pair[0], out var key) && key.Secret == pair[1]
+                && (key.StorageCredentialsCheck is null || key.StorageCredentialsCheck(ctx.Request.Headers["X-Aspera-Storage-Credentials"].FirstOrDefault())))
             {
                 ctx.Items["root"] = key.Root;
                 ctx.Items["ak"] = key;
