@@ -118,12 +118,19 @@ internal sealed partial class AocRoutes(AocEmulator aoc, NodeForwarder forwarder
         int total;
         lock (_state.Lock)
         {
-            var items = select is null ? table.All() : select(table.All());
-            // counting a large generated table walks it once; the page is then cut from a second walk
-            var filtered = EntityTable.Filter(items, query, table.HasField);
-            if (query.ContainsKey("sort")) filtered = filtered.ToList();
-            total = filtered.Count();
-            data = new JsonArray([.. filtered.Skip((page - 1) * perPage).Take(perPage).Select(i => project is null ? i.DeepClone() : project(i))]);
+            IEnumerable<JsonObject> pageItems;
+            if (select is null && table.OnlyPages(query))
+            {
+                total = table.Count;
+                pageItems = table.Slice((page - 1) * perPage, perPage);
+            }
+            else
+            {
+                var filtered = EntityTable.Filter(select is null ? table.All() : select(table.All()), query, table.HasField).ToList();
+                total = filtered.Count;
+                pageItems = filtered.Skip((page - 1) * perPage).Take(perPage);
+            }
+            data = new JsonArray([.. pageItems.Select(i => project is null ? i.DeepClone() : project(i))]);
         }
         ctx.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         await EmulatorHost.Json(ctx, data);

@@ -87,8 +87,22 @@ public sealed partial class EntityTable(string path)
         }
     }
 
+    /// <summary>Items <paramref name="skip"/>.. of the whole table without walking the generated range before them.</summary>
+    public IEnumerable<JsonObject> Slice(int skip, int take)
+    {
+        if (_generatedOverrides.Count > 0) return All().Skip(skip).Take(take);
+        var explicitPart = _items.Skip(skip).Take(take).ToList();
+        long firstGenerated = Math.Max(0, skip - _items.Count), wanted = take - explicitPart.Count;
+        var generated = new List<JsonObject>();
+        for (long n = firstGenerated; n < _generatedCount && generated.Count < wanted; n++) generated.Add(_generator!(_generatedFirstId + n));
+        return explicitPart.Concat(generated);
+    }
+
+    /// <summary>Whether a query only pages (no q, sort or field filter), so <see cref="Slice"/> applies.</summary>
+    public bool OnlyPages(IQueryCollection query) => query.Keys.All(k => k is not ("q" or "sort") && (Reserved.Contains(k) || !HasField(k)));
+
     /// <summary>Whether any stored item has this field (query keys that are no field are not filters).</summary>
-    public bool HasField(string field) => _items.Count > 0 ? _items.Any(i => i.ContainsKey(field)) : _generator is not null && _generator(_generatedFirstId).ContainsKey(field);
+    public bool HasField(string field) => _items.Any(i => i.ContainsKey(field)) || _generator is not null && _generator(_generatedFirstId).ContainsKey(field);
 
     // ---- query semantics shared by every AoC list ----
 
