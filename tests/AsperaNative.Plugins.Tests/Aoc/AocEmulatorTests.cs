@@ -140,6 +140,50 @@ public sealed class AocEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FilesHomeIsBrowsedOnTheNodeWithTheNodeScopeToken()
+    {
+        // ascli's `files browse /`: self → workspace (home) → node → node token → gen4 listing
+        var token = await Token("user:all");
+        using var self = await Get($"{_aoc.ApiUrl}/self", token);
+        string wsId = (await Json(self))["default_workspace_id"]!.ToString();
+        using var ws = await Get($"{_aoc.ApiUrl}/workspaces/{wsId}", token);
+        var workspace = await Json(ws);
+        string homeId = workspace["home_file_id"]!.ToString();
+        await File.WriteAllTextAsync(Path.Combine(_aoc.PathOfFile(homeId)!, "todo.txt"), "42");
+        using var node = await Get($"{_aoc.ApiUrl}/nodes/{workspace["home_node_id"]}", token);
+        var nodeInfo = await Json(node);
+        Assert.Equal(_aoc.NodeUrl, nodeInfo["url"]!.ToString());
+
+        var nodeToken = await Token($"node.{nodeInfo["access_key"]}:user:all");
+        using var listing = await Get($"{nodeInfo["url"]}/files/{homeId}/files", nodeToken, accessKey: nodeInfo["access_key"]!.ToString());
+        var entries = (JsonArray)(await Json(listing));
+        Assert.Equal("todo.txt", Assert.Single(entries)!["name"]!.ToString());
+        Assert.Contains(_aoc.Requests, r => r.Host == _aoc.Options.NodeHost && r.Path == $"/files/{homeId}/files");
+        using var info = await Get($"{nodeInfo["url"]}/info", nodeToken, accessKey: nodeInfo["access_key"]!.ToString());
+        Assert.Equal("xfer", (await Json(info))["transfer_user"]!.ToString());
+    }
+
+    [Fact]
+    public async Task SharedInboxPackagesAreListedForItsMembers()
+    {
+        var inbox = _aoc.Seed.AddDropbox(_workspace, "Legal Inbox", null, _john);
+        _aoc.Seed.AddPackage(_workspace, _ann, "Contract", [inbox], new Dictionary<string, string> { ["contract.pdf"] = "v1" });
+        _aoc.Seed.AddPackage(_workspace, _ann, "Direct", [_john], new Dictionary<string, string> { ["a.txt"] = "a" });
+        var token = await Token("user:all");
+
+        using var memberships = await Get($"{_aoc.ApiUrl}/dropbox_memberships?embed[]=dropbox&aggregate_permissions_by_dropbox=true&sort=dropbox_name&workspace_id={_workspace["id"]}&per_page=1000&page=1", token);
+        Assert.Equal("Legal Inbox", (await Json(memberships))[0]!["dropbox"]!["name"]!.ToString());
+        using var lookup = await Get($"{_aoc.ApiUrl}/dropboxes?q=Legal+Inbox", token);
+        Assert.Equal(inbox["id"]!.ToString(), (await Json(lookup))[0]!["id"]!.ToString());
+
+        string Base(bool exclude) => $"{_aoc.ApiUrl}/packages?archived=false&has_content=true&received=true&completed=true&workspace_id={_workspace["id"]}&exclude_dropbox_packages={(exclude ? "true" : "false")}";
+        using var inInbox = await Get($"{Base(false)}&dropbox_id={inbox["id"]}&per_page=1000&page=1", token);
+        Assert.Equal("Contract", Assert.Single((JsonArray)(await Json(inInbox)))!["name"]!.ToString());
+        using var mine = await Get($"{Base(true)}&per_page=1000&page=1", token);
+        Assert.Equal("Direct", Assert.Single((JsonArray)(await Json(mine)))!["name"]!.ToString());
+    }
+
+    [Fact]
     public async Task ErrorsHaveAocBodies()
     {
         var admin = await Token("admin:all");
