@@ -114,7 +114,8 @@ public sealed class AocOAuth(AocState state, AocEmulatorOptions options)
             await OAuthError(ctx, 400, "invalid_grant", body?["password"] is null ? "Password required" : "Invalid password");
             return;
         }
-        await Grant(ctx, link["created_by"]?.ToString(), scope, basic!.Value.User, token);
+        // a public-link caller is nobody: it sees only what its link gives (url_tokens, the link's workspace/node/package)
+        await Grant(ctx, null, scope, basic!.Value.User, token);
     }
 
     private async Task CodeGrant(HttpContext ctx, string clientId, string clientSecret, string code, string scope)

@@ -73,6 +73,9 @@ internal sealed partial class AocRoutes(AocEmulator aoc, NodeForwarder forwarder
             case ["short_links", ..]: await ShortLinks(ctx, caller, p.Length > 1 ? p[1] : null); return;
             case ["packages", ..]: await Packages(ctx, caller, p.Length > 1 ? p[1] : null); return;
             case ["nodes", var nodeId] when method == "GET": await Show(ctx, _state["nodes"], nodeId); return;
+            case ["dropboxes"] when method == "GET" && ctx.Request.Query["current_workspace_id"].ToString() is { Length: > 0 } inWorkspace:
+                await List(ctx, _state["dropboxes"], items => items.Where(d => d["workspace_id"]?.ToString() == inWorkspace));
+                return;
             case ["admin", "client_registration", "token"] when method == "POST":
                 if (!caller.Admin) { await Forbidden(ctx); return; }
                 await Create(ctx, _state["admin/client_registration_tokens"], caller);
