@@ -234,6 +234,70 @@ public sealed class AocEmulatorTests : IAsyncLifetime
         Assert.Equal("view_shared_file", (await Json(tokens))[0]!["purpose"]!.ToString());
     }
 
+    [Fact]
+    public async Task PrivateShortLinkLeadsToTheLoginPageWithTheFolderInState()
+    {
+        var token = await Token("user:all");
+        using var created = await Send(HttpMethod.Post, $"{_aoc.ApiUrl}/short_links", token, new JsonObject
+        {
+            ["purpose"] = "shared_folder_auth_link", ["user_selected_name"] = null,
+            ["data"] = new JsonObject { ["workspace_id"] = _workspace["id"]!.ToString(), ["node_id"] = _aoc.NodeEntity["id"]!.ToString(), ["file_id"] = "12" },
+        });
+        string shortUrl = (await Json(created))["short_url"]!.ToString();
+        Assert.StartsWith("https://aspera.pub/", shortUrl, StringComparison.Ordinal);
+
+        // what ascli's link analysis follows: short link → Files page → login page
+        using var first = await _http.GetAsync(shortUrl);
+        Assert.Equal(HttpStatusCode.Found, first.StatusCode);
+        using var second = await _http.GetAsync(first.Headers.Location);
+        var login = second.Headers.Location!;
+        Assert.Equal("/oauth2/myorg/login", login.AbsolutePath);
+        var query = System.Web.HttpUtility.ParseQueryString(login.Query);
+        Assert.Equal($"/files/workspaces/{_workspace["id"]}/all/{_aoc.NodeEntity["id"]}:12?short_link_url={Uri.EscapeDataString(shortUrl)}", query["state"]);
+        Assert.Equal("https://myorg.ibmaspera.com/auth/callback", query["redirect_uri"]);
+
+        using var list = await Get($"{_aoc.ApiUrl}/short_links?json_query={Uri.EscapeDataString(new JsonObject { ["workspace_id"] = _workspace["id"]!.ToString(), ["file_id"] = "12" }.ToJsonString())}&purpose=shared_folder_auth_link&edit_access=true&sort=-created_at&per_page=1000&page=1", token);
+        Assert.Equal(shortUrl, Assert.Single((JsonArray)(await Json(list)))!["short_url"]!.ToString());
+    }
+
+    [Fact]
+    public async Task WebGrantExchangesTheCodeOfTheAuthorizePage()
+    {
+        using var authorize = await _http.GetAsync($"https://{AocEmulator.ApiHost}/api/v1/oauth2/myorg/authorize?scope=user%3Aall&client_id={AocOAuth.GlobalClientId}&response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A12345&state=s1");
+        var back = authorize.Headers.Location!;
+        Assert.Equal("localhost:12345", back.Authority);
+        var query = System.Web.HttpUtility.ParseQueryString(back.Query);
+        Assert.Equal("s1", query["state"]);
+        using var answer = await _http.PostAsync($"https://{AocEmulator.ApiHost}/api/v1/oauth2/myorg/token", new FormUrlEncodedContent(
+        [
+            new("scope", "user:all"), new("client_id", AocOAuth.GlobalClientId), new("client_secret", AocOAuth.GlobalClientSecret),
+            new("grant_type", "authorization_code"), new("code", query["code"]!), new("redirect_uri", "http://localhost:12345"),
+        ]));
+        using var self = await Get($"{_aoc.ApiUrl}/self", (JsonObject)(await Json(answer)));
+        Assert.Equal("john.doe@example.com", (await Json(self))["email"]!.ToString());
+    }
+
+    [Fact]
+    public async Task WorkflowLaunchMakesAnInstanceAndSubscriptionAnswersGraphql()
+    {
+        var token = await Token("user:all");
+        using var wf = await Send(HttpMethod.Post, $"https://{AocEmulator.ApiHost}/automation/v1/workflows", token, new JsonObject { ["name"] = "Notify" });
+        string id = (await Json(wf))["id"]!.ToString();
+        using var launched = await Send(HttpMethod.Post, $"https://{AocEmulator.ApiHost}/automation/v1/workflows/{id}/launch", token, []);
+        Assert.Equal(id, (await Json(launched))["workflow_id"]!.ToString());
+        using var instances = await Get($"{_aoc.ApiUrl}/workflow_instances", token);
+        Assert.Single((JsonArray)(await Json(instances)));
+        using var missing = await Send(HttpMethod.Post, $"https://{AocEmulator.ApiHost}/automation/v1/workflows/nope/launch", token, []);
+        Assert.Equal("""{"error":"Workflow not found"}""", await missing.Content.ReadAsStringAsync());
+
+        using var graphql = await Send(HttpMethod.Post, $"https://{AocEmulator.ApiHost}/bss/platform/graphql", token, new JsonObject
+        {
+            ["query"] = "query ($organization_id: ID!) { aoc (organization_id: $organization_id) { bssSubscription { plan } } }",
+            ["variables"] = new JsonObject { ["organization_id"] = _aoc.State.Org["id"]!.ToString() },
+        });
+        Assert.Equal("enterprise", (await Json(graphql))["data"]!["aoc"]!["bssSubscription"]!["plan"]!.ToString());
+    }
+
     // ---- helpers: what ascli sends ----
 
     private async Task<JsonObject> Token(string scope, string? assertion = null)
