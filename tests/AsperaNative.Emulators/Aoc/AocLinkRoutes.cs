@@ -84,7 +84,7 @@ internal sealed partial class AocRoutes
     /// <summary>Whether <paramref name="actual"/> holds every field of <paramref name="wanted"/> (recursively).</summary>
     private static bool Contains(JsonNode? actual, JsonNode? wanted) => wanted switch
     {
-        JsonObject w => actual is JsonObject a && w.All(kv => a.ContainsKey(kv.Key) && Contains(a[kv.Key], kv.Value)),
+        JsonObject w => w.Count == 0 || actual is JsonObject a && w.All(kv => a.ContainsKey(kv.Key) && Contains(a[kv.Key], kv.Value)),
         null => actual is null,
         _ => actual is not null && JsonNode.DeepEquals(actual, wanted) || actual is not null && EntityTable.Text(actual) == EntityTable.Text(wanted),
     };

@@ -77,10 +77,13 @@ public sealed class AocSeed
         return group;
     }
 
-    /// <summary>A workspace on the default node (or <paramref name="node"/>); members get it as default workspace when they have none.</summary>
-    public JsonObject AddWorkspace(string name, JsonObject? node = null, params JsonObject[] members)
+    /// <summary>A workspace on the default node; members (users, groups) get it as default workspace when they have none.</summary>
+    public JsonObject AddWorkspace(string name, params JsonObject[] members) => AddWorkspaceOn(DefaultNode, name, members);
+
+    /// <summary>A workspace whose home is on <paramref name="node"/> (an entity from <see cref="AddNode"/>).</summary>
+    public JsonObject AddWorkspaceOn(JsonObject node, string name, params JsonObject[] members)
     {
-        var ws = new JsonObject { ["id"] = _state.NewId(), ["name"] = name, ["description"] = null, ["home_node_id"] = (node ?? DefaultNode)["id"]!.ToString() };
+        var ws = new JsonObject { ["id"] = _state.NewId(), ["name"] = name, ["description"] = null, ["home_node_id"] = node["id"]!.ToString() };
         lock (_state.Lock)
         {
             PrepareWorkspace(ws);
@@ -110,8 +113,11 @@ public sealed class AocSeed
         }
     }
 
-    /// <summary>A shared inbox of a workspace; <paramref name="metadataSchema"/> is its <c>metadata_schema</c> (fields name, required…).</summary>
-    public JsonObject AddDropbox(JsonObject workspace, string name, JsonArray? metadataSchema = null, params JsonObject[] members)
+    /// <summary>A shared inbox of a workspace, with its members (users, groups).</summary>
+    public JsonObject AddDropbox(JsonObject workspace, string name, params JsonObject[] members) => AddDropboxWithMetadata(workspace, name, null, members);
+
+    /// <summary>A shared inbox whose packages need metadata: <paramref name="metadataSchema"/> is its <c>metadata_schema</c> (fields name, required…).</summary>
+    public JsonObject AddDropboxWithMetadata(JsonObject workspace, string name, JsonArray? metadataSchema, params JsonObject[] members)
     {
         var box = new JsonObject
         {

@@ -59,10 +59,16 @@ internal sealed partial class AocRoutes
     {
         var table = _state["workspaces"];
         string method = ctx.Request.Method;
+        // the caller's home folder comes right after the home node, as AoC shows it
         JsonObject Project(JsonObject ws)
         {
-            var copy = (JsonObject)ws.DeepClone();
-            if (_state.User(caller.UserId) is { } user && aoc.Seed.HomeFileId(ws, user) is { } home) copy["home_file_id"] = home;
+            string? home = _state.User(caller.UserId) is { } user ? aoc.Seed.HomeFileId(ws, user) : null;
+            var copy = new JsonObject();
+            foreach (var (key, value) in ws)
+            {
+                copy[key] = value?.DeepClone();
+                if (key == "home_node_id" && home is not null) copy["home_file_id"] = home;
+            }
             return copy;
         }
         bool Visible(JsonObject ws) => caller.Admin || caller.UserId is { } u && _state.InWorkspace(u, ws["id"]!.ToString())

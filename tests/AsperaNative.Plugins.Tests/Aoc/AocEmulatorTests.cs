@@ -25,7 +25,7 @@ public sealed class AocEmulatorTests : IAsyncLifetime
         _aoc = await AocEmulator.StartAsync(_storage);
         _john = _aoc.Seed.AddUser("john.doe@example.com", "John Doe", _johnKey.ExportSubjectPublicKeyInfoPem(), admin: true);
         _ann = _aoc.Seed.AddUser("ann@example.com", "Ann Lee");
-        _workspace = _aoc.Seed.AddWorkspace("Default Workspace", null, _john, _ann);
+        _workspace = _aoc.Seed.AddWorkspace("Default Workspace", _john, _ann);
         _http = _aoc.CreateClient();
     }
 
@@ -166,7 +166,7 @@ public sealed class AocEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task SharedInboxPackagesAreListedForItsMembers()
     {
-        var inbox = _aoc.Seed.AddDropbox(_workspace, "Legal Inbox", null, _john);
+        var inbox = _aoc.Seed.AddDropbox(_workspace, "Legal Inbox", _john);
         _aoc.Seed.AddPackage(_workspace, _ann, "Contract", [inbox], new Dictionary<string, string> { ["contract.pdf"] = "v1" });
         _aoc.Seed.AddPackage(_workspace, _ann, "Direct", [_john], new Dictionary<string, string> { ["a.txt"] = "a" });
         var token = await Token("user:all");
