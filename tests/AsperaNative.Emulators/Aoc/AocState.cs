@@ -72,13 +72,14 @@ public sealed class AocState
     /// <summary>A new numeric id, unique in the organization.</summary>
     public string NewId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A new package-style id (AoC package ids are short alphanumerics).</summary>
+    /// <summary>A new package-style id: 10 letters/digits, unique (a counter through a bijection of 57^10).</summary>
     public string NewPackageId()
     {
         const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        long n = Interlocked.Increment(ref _nextId) * 7919 + 104729;
+        const long space = 362_033_331_456_891_249; // 57^10
+        long n = (long)((UInt128)(ulong)Interlocked.Increment(ref _nextId) * 1_000_003UL % (UInt128)space);
         var chars = new char[10];
-        for (int i = 0; i < chars.Length; i++) { chars[i] = alphabet[(int)(n % alphabet.Length)]; n = n / alphabet.Length + i * 31 + 7; }
+        for (int i = chars.Length - 1; i >= 0; i--, n /= alphabet.Length) chars[i] = alphabet[(int)(n % alphabet.Length)];
         return new string(chars);
     }
 
