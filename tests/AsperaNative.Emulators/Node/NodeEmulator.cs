@@ -28,6 +28,12 @@ public sealed class NodeEmulator : IAsyncDisposable
     public string Url { get; private set; } = "";
     /// <summary>Requests received, <c>METHOD /path?query</c>.</summary>
     public List<string> Requests { get; } = [];
+    /// <summary>
+    /// Accepts bearer tokens issued by someone else (e.g. AoC's <c>node.&lt;ak&gt;:user:all</c> tokens):
+    /// called with the token and the access key named by <c>X-Aspera-AccessKey</c> when the node's own
+    /// token check fails; true grants the call that key's storage.
+    /// </summary>
+    public Func<string, AccessKey, bool>? ExternalBearerValidator { get; set; }
 
     private NodeEmulator(string docroot)
     {
@@ -93,7 +99,7 @@ public sealed class NodeEmulator : IAsyncDisposable
         }
         if (auth.StartsWith("Bearer ", StringComparison.Ordinal)
             && Store.AccessKeys.TryGetValue(ctx.Request.Headers["X-Aspera-AccessKey"].ToString(), out var ak)
-            && VerifyBearer(auth[7..], ak))
+            && (VerifyBearer(auth[7..], ak) || ExternalBearerValidator?.Invoke(auth[7..], ak) == true))
         {
             ctx.Items["root"] = ak.Root;
             ctx.Items["ak"] = ak;
