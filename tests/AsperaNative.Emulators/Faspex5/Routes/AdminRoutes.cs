@@ -168,7 +168,7 @@ internal static class AdminRoutes
             groups.Get(group.ToString(CultureInfo.InvariantCulture))["member_count"] = members.Items.Count;
             return null;
         }, 204));
-        Crud.Map(api, f5, kind + "/{id}/saml_groups", ctx => s.SubCollection($"{kind}/{GroupId(ctx, s, kind)}/saml_groups", "groups"));
+        Crud.Map(api, f5, kind + "/{group}/saml_groups", ctx => s.SubCollection($"{kind}/{GroupId(ctx, s, kind)}/saml_groups", "groups"));
         api.MapPost(kind + "/{id}/external_collaborator", async ctx =>
         {
             var body = await Faspex5Http.BodyObject(ctx);
@@ -185,7 +185,7 @@ internal static class AdminRoutes
 
     private static int GroupId(HttpContext ctx, Faspex5State s, string kind)
     {
-        string id = ctx.Request.RouteValues["id"]?.ToString() ?? "";
+        string id = (ctx.Request.RouteValues["group"] ?? ctx.Request.RouteValues["id"])?.ToString() ?? "";
         s.Collection(kind).Get(id);
         return Faspex5Http.IntOf(id);
     }
@@ -202,21 +202,20 @@ internal static class AdminRoutes
     private static void MapJobs(RouteGroupBuilder api, Faspex5Emulator f5)
     {
         var jobs = f5.State.Collection("jobs");
-        api.MapGet("jobs/{id}", (HttpContext ctx, string id) => Crud.Run(ctx, () =>
+        Crud.Map(api, f5, "jobs", _ => jobs, hooks: new CrudHooks
         {
-            f5.AdminOf(ctx);
-            var job = jobs.Get(id);
-            if (job.Str("status") is "queued" or "working"
-                && DateTime.Parse(job.Str("created_at"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) + f5.JobDuration <= DateTime.UtcNow)
+            Showing = job =>
             {
-                bool smtp = f5.State.Smtp is not null;
-                job["status"] = smtp ? "success" : "failed";
-                job["result"] = smtp ? "sent" : null;
-                job["error_desc"] = smtp ? null : "SMTP server is not configured";
-            }
-            return job.DeepClone();
-        }));
-        Crud.Map(api, f5, "jobs", _ => jobs);
+                if (job.Str("status") is "queued" or "working" && job["created_at"] is not null
+                    && DateTime.Parse(job.Str("created_at"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) + f5.JobDuration <= DateTime.UtcNow)
+                {
+                    bool smtp = f5.State.Smtp is not null;
+                    job["status"] = smtp ? "success" : "failed";
+                    job["result"] = smtp ? "sent" : null;
+                    job["error_desc"] = smtp ? null : "SMTP server is not configured";
+                }
+            },
+        });
     }
 
     private static void MapDistributionLists(RouteGroupBuilder api, Faspex5Emulator f5)

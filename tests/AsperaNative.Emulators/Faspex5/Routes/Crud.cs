@@ -22,6 +22,8 @@ internal sealed class CrudHooks
     /// <summary>the list before query filters (default: the collection)</summary>
     public Func<HttpContext, int, IEnumerable<JsonObject>>? List { get; init; }
     public Action<JsonObject>? Deleted { get; init; }
+    /// <summary>updates an entity before it is shown (time-driven state, like job status)</summary>
+    public Action<JsonObject>? Showing { get; init; }
 }
 
 /// <summary>
@@ -54,7 +56,9 @@ internal static class Crud
         routes.MapGet(path + "/{id}", (HttpContext ctx, string id) => Run(ctx, () =>
         {
             Check(ctx, f5, access, write: false);
-            return collection(ctx).Get(id).DeepClone();
+            var entity = collection(ctx).Get(id);
+            hooks.Showing?.Invoke(entity);
+            return entity.DeepClone();
         }));
         routes.MapPut(path + "/{id}", async (HttpContext ctx, string id) =>
         {

@@ -39,12 +39,6 @@ internal static class UserRoutes
                 return prefs.DeepClone();
             });
         });
-        api.MapGet("contacts", ctx => Crud.Run(ctx, () =>
-        {
-            UserOf(ctx);
-            var query = ctx.Request.Query.Select(static q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
-            return Faspex5Http.Page(ctx, "contacts", EntityCollection.Filter(f5.State.Contacts(), query), f5.DefaultPageSize);
-        }));
         api.MapGet("shared_folders", ctx => Crud.Run(ctx, () =>
         {
             var all = VisibleSharedFolders(f5.State, UserOf(ctx)).ToList();
