@@ -57,16 +57,18 @@ public sealed class Faspex5Emulator : IAsyncDisposable
 
     /// <summary>
     /// Starts an emulator whose files live in <paramref name="storage"/> (the docroot of a new node emulator,
-    /// unless <paramref name="node"/> is given: then its docroot is used). The node is registered as node 1.
+    /// unless <paramref name="node"/> is given: then its docroot is used). The node is registered in Faspex with
+    /// id <paramref name="nodeId"/>.
     /// </summary>
-    public static async Task<Faspex5Emulator> StartAsync(string storage, Action<Faspex5State>? seed = null, NodeEmulator? node = null)
+    public static async Task<Faspex5Emulator> StartAsync(string storage, Action<Faspex5State>? seed = null, NodeEmulator? node = null, int nodeId = 1)
     {
         Directory.CreateDirectory(storage);
         bool owns = node is null;
         node ??= await NodeEmulator.StartAsync(storage);
         var f5 = new Faspex5Emulator(node, owns);
         node.AddAccessKey(NodeAccessKey, NodeAccessSecret, node.Store.Docroot);
-        f5.NodeId = f5.State.AddNode("Emulated node", node.Url, NodeAccessKey)["id"]!.GetValue<int>();
+        lock (f5.State.Sync)
+            f5.NodeId = f5.State.Collection("nodes").Add(new JsonObject { ["id"] = nodeId, ["name"] = "Emulated node", ["url"] = node.Url, ["access_key"] = NodeAccessKey, ["status"] = "ok" })["id"]!.GetValue<int>();
         seed?.Invoke(f5.State);
         f5._host = await EmulatorHost.StartAsync(f5.Map);
         return f5;
@@ -108,9 +110,9 @@ public sealed class Faspex5Emulator : IAsyncDisposable
     }
 
     /// <summary>A public link to download one package: <c>{Url}/public/package?context=&lt;base64 JSON&gt;</c>.</summary>
-    public string PublicPackageLink(string packageId)
+    public string PublicPackageLink(string packageId, string? passcode = null)
     {
-        var link = State.AddPublicLink(packageId, null, null);
+        var link = State.AddPublicLink(packageId, null, null, passcode);
         return PublicUrl("package", new JsonObject { ["passcode"] = link.Passcode, ["package_id"] = packageId });
     }
 

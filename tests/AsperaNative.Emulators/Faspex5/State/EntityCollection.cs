@@ -36,13 +36,16 @@ public sealed class EntityCollection
     {
         if (entity["id"] is null)
         {
+            // the id first, as Faspex lists it
             var withId = new JsonObject { ["id"] = NewId() };
-            foreach (var (k, v) in entity) withId[k] = v?.DeepClone();
+            foreach (var (k, v) in entity)
+                if (k != "id") withId[k] = v?.DeepClone();
             entity = withId;
         }
-        else if (entity["id"] is JsonValue v && v.TryGetValue(out int n) && n >= _nextId)
+        else
         {
-            _nextId = n + 1;
+            if (Find(IdText(entity)) is not null) throw new Faspex5Exception(409, $"{Singular()} already exists: {IdText(entity)}");
+            if (entity["id"] is JsonValue v && v.TryGetValue(out int n) && n >= _nextId) _nextId = n + 1;
         }
         _items.Add(entity);
         return entity;

@@ -80,12 +80,13 @@ public sealed class Faspex5State
     // ---- seeding (builder API) ----
 
     /// <summary>Adds an account; <paramref name="publicKeyPem"/> is the key its JWT assertions are verified with.</summary>
-    public JsonObject AddUser(string name, string? publicKeyPem = null, bool admin = false, string accountType = "local_user", string? firstName = null, string? lastName = null)
+    public JsonObject AddUser(string name, string? publicKeyPem = null, bool admin = false, string accountType = "local_user", string? firstName = null, string? lastName = null, int? id = null)
     {
         lock (Sync)
         {
             var account = Collection("accounts").Add(new JsonObject
             {
+                ["id"] = id,
                 ["name"] = name,
                 ["email"] = name,
                 ["first_name"] = firstName ?? name.Split('@')[0],
@@ -121,16 +122,21 @@ public sealed class Faspex5State
         }
     }
 
-    public JsonObject AddSharedInbox(string name, params string[] memberNames) => AddGroup("shared_inboxes", name, memberNames);
+    public JsonObject AddSharedInbox(string name, params string[] memberNames) => AddGroup("shared_inboxes", null, name, memberNames);
 
-    public JsonObject AddWorkgroup(string name, params string[] memberNames) => AddGroup("workgroups", name, memberNames);
+    public JsonObject AddSharedInbox(int id, string name, params string[] memberNames) => AddGroup("shared_inboxes", id, name, memberNames);
 
-    private JsonObject AddGroup(string kind, string name, string[] memberNames)
+    public JsonObject AddWorkgroup(string name, params string[] memberNames) => AddGroup("workgroups", null, name, memberNames);
+
+    public JsonObject AddWorkgroup(int id, string name, params string[] memberNames) => AddGroup("workgroups", id, name, memberNames);
+
+    private JsonObject AddGroup(string kind, int? id, string name, string[] memberNames)
     {
         lock (Sync)
         {
             var group = Collection(kind).Add(new JsonObject
             {
+                ["id"] = id,
                 ["name"] = name,
                 ["description"] = "",
                 ["member_count"] = 0,
@@ -180,12 +186,12 @@ public sealed class Faspex5State
     }
 
     /// <summary>Adds a shared folder at <paramref name="path"/> (below the docroot, created) of node <paramref name="nodeId"/>.</summary>
-    public JsonObject AddSharedFolder(string name, string path, int nodeId = 1)
+    public JsonObject AddSharedFolder(string name, string path, int nodeId = 1, int? id = null)
     {
         lock (Sync)
         {
             Directory.CreateDirectory(Path.Combine(Docroot, path.TrimStart('/')));
-            return Collection("shared_folders").Add(new JsonObject { ["name"] = name, ["node_id"] = nodeId, ["path"] = "/" + path.Trim('/') });
+            return Collection("shared_folders").Add(new JsonObject { ["id"] = id, ["name"] = name, ["node_id"] = nodeId, ["path"] = "/" + path.Trim('/') });
         }
     }
 
@@ -208,12 +214,14 @@ public sealed class Faspex5State
     /// Adds a released package from <paramref name="sender"/> to the named recipients (users, shared inboxes,
     /// workgroups, distribution lists) with the given files (relative path → content) written to its folder.
     /// </summary>
-    public Package AddPackage(string sender, string title, IEnumerable<string> recipients, IReadOnlyDictionary<string, string>? files = null, string? note = null)
+    public Package AddPackage(string sender, string title, IEnumerable<string> recipients, IReadOnlyDictionary<string, string>? files = null, string? note = null, string? id = null)
     {
         lock (Sync)
         {
-            int senderId = UserId(sender);
-            var package = NewPackage(senderId, sender, sender, title, [.. recipients.Select(r => ResolveRecipient(r, null))]);
+            var account = Account(sender) ?? throw new ArgumentException($"no such user: {sender}");
+            string displayName = $"{account.Str("first_name")} {account.Str("last_name")}".Trim();
+            var package = NewPackage(account["id"]!.GetValue<int>(), displayName.Length > 0 ? displayName : sender, account.Str("email"), title,
+                [.. recipients.Select(r => ResolveRecipient(r, null))], account.Str("account_type"), id: id);
             package.Note = note;
             Directory.CreateDirectory(package.ContentsFolder);
             foreach (var (relative, content) in files ?? new Dictionary<string, string>())
@@ -230,11 +238,11 @@ public sealed class Faspex5State
     }
 
     /// <summary>A public link passcode (the emulator builds the URL).</summary>
-    public PublicLink AddPublicLink(string? packageId, string? recipientName, string? recipientType)
+    public PublicLink AddPublicLink(string? packageId, string? recipientName, string? recipientType, string? passcode = null)
     {
         lock (Sync)
         {
-            var link = new PublicLink(Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), packageId, recipientName, recipientType);
+            var link = new PublicLink(passcode ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), packageId, recipientName, recipientType);
             PublicLinks[link.Passcode] = link;
             return link;
         }
@@ -261,9 +269,10 @@ public sealed class Faspex5State
 
     public bool IsMember(string kind, int groupId, int userId) => Members(kind, groupId).Items.Any(m => m["user_id"]?.GetValue<int>() == userId);
 
-    public Package NewPackage(int? senderId, string senderName, string senderEmail, string title, List<Recipient> recipients, string senderType = "local_user", string? passcode = null)
+    public Package NewPackage(int? senderId, string senderName, string senderEmail, string title, List<Recipient> recipients, string senderType = "local_user", string? passcode = null, string? id = null)
     {
-        string id = $"pk{_nextPackage++}{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}";
+        id ??= $"pk{_nextPackage++}{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}";
+        if (Packages.Any(p => p.Id == id)) throw new ArgumentException($"package id already used: {id}");
         var package = new Package
         {
             Id = id,
