@@ -15,7 +15,9 @@ namespace AsperaNative.Emulators.Faspex5;
 /// </summary>
 public sealed class TokenService(Faspex5State state)
 {
-    private readonly RSA _signer = RSA.Create(2048);
+    // one signing key per process: key generation is the slow part of starting an emulator
+    private static readonly RSA Signer = RSA.Create(2048);
+    private readonly RSA _signer = Signer;
     private readonly ConcurrentDictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _revoked = new(StringComparer.Ordinal);
 

@@ -22,7 +22,9 @@ public sealed class Faspex5EmulatorTests : IAsyncLifetime
     private const string Admin = "admin@example.com", Alice = "alice@example.com", Bob = "bob@example.com", Carol = "carol@example.com";
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "f5emu-" + Guid.NewGuid().ToString("N"));
-    private readonly RSA _aliceKey = RSA.Create(2048);
+    // shared by the tests: generating RSA keys is slow on a busy machine
+    private static readonly RSA AliceKey = RSA.Create(2048);
+    private readonly RSA _aliceKey = AliceKey;
     private readonly HttpClient _http = new(new HttpClientHandler { ServerCertificateCustomValidationCallback = static (_, _, _, _) => true, AllowAutoRedirect = false });
     private Faspex5Emulator _f5 = null!;
 
@@ -44,7 +46,6 @@ public sealed class Faspex5EmulatorTests : IAsyncLifetime
     {
         await _f5.DisposeAsync();
         _http.Dispose();
-        _aliceKey.Dispose();
         Directory.Delete(_work, recursive: true);
     }
 
@@ -166,6 +167,15 @@ public sealed class Faspex5EmulatorTests : IAsyncLifetime
         // a user who is neither sender nor recipient does not see it
         var foreign = await Call(HttpMethod.Get, $"packages/{id}", EveToken());
         Assert.Equal(HttpStatusCode.NotFound, foreign.Status);
+
+        // per-recipient state: archiving and deleting act on one user's view only
+        _f5.State.ArchivePackage(id, Bob);
+        Assert.Empty(await Box("inbox", bob));
+        Assert.Equal([id], await Box("inbox_history", bob));
+        Assert.Equal(HttpStatusCode.NoContent, (await Call(HttpMethod.Delete, "packages", bob, new JsonObject { ["ids"] = new JsonArray(id) })).Status);
+        Assert.Empty(await Box("inbox_history", bob));
+        Assert.Equal([id], await Box("inbox_all", carol));
+        Assert.Equal([id], await Box("outbox", alice));
 
         await _f5.Webhooks.WaitAsync();
         Assert.Equal(["package_downloaded", "package_sent"], webhookBodies.Select(static b => b.Str("event")).Order());

@@ -237,6 +237,12 @@ public sealed class Faspex5State
         }
     }
 
+    /// <summary>Moves a package to the history box of one user (its recipient: inbox_history; its sender: outbox_history).</summary>
+    public void ArchivePackage(string packageId, string user)
+    {
+        lock (Sync) GetPackage(packageId).View(UserId(user)).Archived = true;
+    }
+
     /// <summary>A public link passcode (the emulator builds the URL).</summary>
     public PublicLink AddPublicLink(string? packageId, string? recipientName, string? recipientType, string? passcode = null)
     {
