@@ -81,6 +81,10 @@ internal static class Faspex5Http
         return new JsonObject { [key] = items, ["total_count"] = all.Count };
     }
 
+    /// <summary>The query parameters, for <see cref="State.EntityCollection.Filter"/>.</summary>
+    public static IEnumerable<KeyValuePair<string, string?[]>> QueryPairs(HttpContext ctx)
+        => ctx.Request.Query.Select(static q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
+
     /// <summary>Values of a repeated query parameter (<c>type[]=a&amp;type[]=b</c> or <c>type=a</c>).</summary>
     public static string[] Values(HttpContext ctx, string name)
         => [.. ctx.Request.Query[name + "[]"].Concat(ctx.Request.Query[name]).OfType<string>()];

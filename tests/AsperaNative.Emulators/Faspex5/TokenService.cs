@@ -34,6 +34,24 @@ public sealed class TokenService(Faspex5State state)
         return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
     }
 
+    /// <summary>
+    /// A JWT bearer assertion as ascli builds it for Faspex 5: header <c>{"typ":"JWT","alg":"RS256"}</c>, claims
+    /// <c>exp</c> (now + <paramref name="expiresIn"/>), <c>nbf</c> (now − 300), <c>iat</c> (now − 299), <c>jti</c>,
+    /// <c>iss</c> = <c>aud</c> = the client id (unless <paramref name="audience"/>), <c>sub</c> = <c>user:&lt;name&gt;</c>.
+    /// </summary>
+    public static string Assertion(RSA key, string clientId, string userName, int expiresIn = 3600, string? audience = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var claims = new JsonObject
+        {
+            ["exp"] = now + expiresIn, ["nbf"] = now - 300, ["iat"] = now - 299, ["jti"] = Guid.NewGuid().ToString(),
+            ["iss"] = clientId, ["aud"] = audience ?? clientId, ["sub"] = "user:" + userName,
+        };
+        string input = Base64Url(Encoding.UTF8.GetBytes("{\"typ\":\"JWT\",\"alg\":\"RS256\"}")) + "." + Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString()));
+        return input + "." + Base64Url(key.SignData(Encoding.UTF8.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
     /// <summary>Issues an access token for a user (also what a boot token is).</summary>
     public string Issue(int userId, string clientId)
     {

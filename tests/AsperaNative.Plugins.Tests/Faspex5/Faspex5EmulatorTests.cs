@@ -52,7 +52,7 @@ public sealed class Faspex5EmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Jwt_grant_with_the_users_registered_key_gives_a_working_token()
     {
-        var token = await Grant(Jwt(_aliceKey, $"user:{Alice}"));
+        var token = await Grant(Jwt(_aliceKey, Alice));
         Assert.Equal(HttpStatusCode.OK, token.Status);
         Assert.Equal("Bearer", token.Body.Str("token_type"));
         Assert.Equal("not_supported", token.Body.Str("refresh_token"));
@@ -71,18 +71,18 @@ public sealed class Faspex5EmulatorTests : IAsyncLifetime
     public async Task Jwt_grant_signed_by_another_key_or_expired_is_refused_with_the_faspex_error_body()
     {
         using var other = RSA.Create(2048);
-        var forged = await Grant(Jwt(other, $"user:{Alice}"));
+        var forged = await Grant(Jwt(other, Alice));
         Assert.Equal(HttpStatusCode.Unauthorized, forged.Status);
         AssertErrorBody(forged.Body, "Unauthorized", "1003", "JWT signature verification failed");
 
-        var expired = await Grant(Jwt(_aliceKey, $"user:{Alice}", expiresIn: -3600));
+        var expired = await Grant(Jwt(_aliceKey, Alice, expiresIn: -3600));
         AssertErrorBody(expired.Body, "Unauthorized", "1003", "Signature has expired");
 
-        var wrongAudience = await Grant(Jwt(_aliceKey, $"user:{Alice}", audience: "another"));
+        var wrongAudience = await Grant(Jwt(_aliceKey, Alice, audience: "another"));
         AssertErrorBody(wrongAudience.Body, "Unauthorized", "1003", "Invalid JWT issuer or audience");
 
         // Bob has no public key registered: his assertion cannot be verified
-        var noKey = await Grant(Jwt(_aliceKey, $"user:{Bob}"));
+        var noKey = await Grant(Jwt(_aliceKey, Bob));
         AssertErrorBody(noKey.Body, "Unauthorized", "1003", "JWT signature verification failed");
     }
 
@@ -368,18 +368,7 @@ public sealed class Faspex5EmulatorTests : IAsyncLifetime
         return [.. page.Body["packages"]!.AsArray().Select(static p => p.Str("id"))];
     }
 
-    /// <summary>An assertion built as ascli builds it (header typ, alg; claims exp, nbf, iat, jti, iss, aud, sub).</summary>
-    private static string Jwt(RSA key, string subject, int expiresIn = 3600, string audience = ClientId)
-    {
-        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var claims = new JsonObject
-        {
-            ["exp"] = now + expiresIn, ["nbf"] = now - 300, ["iat"] = now - 299, ["jti"] = Guid.NewGuid().ToString(),
-            ["iss"] = ClientId, ["aud"] = audience, ["sub"] = subject,
-        };
-        string input = TokenService.Base64Url(Encoding.UTF8.GetBytes("""{"typ":"JWT","alg":"RS256"}""")) + "." + TokenService.Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString()));
-        return input + "." + TokenService.Base64Url(key.SignData(Encoding.UTF8.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-    }
+    private static string Jwt(RSA key, string user, int expiresIn = 3600, string? audience = null) => TokenService.Assertion(key, ClientId, user, expiresIn, audience);
 
     private async Task<(HttpStatusCode Status, JsonNode Body)> Grant(string assertion)
     {

@@ -159,11 +159,5 @@ public sealed class Faspex5RecordedCasesTests : IAsyncLifetime
         }
     }
 
-    private string Jwt()
-    {
-        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var claims = new JsonObject { ["exp"] = now + 3600, ["nbf"] = now - 300, ["iat"] = now - 299, ["jti"] = Guid.NewGuid().ToString(), ["iss"] = "aspera_cli_f5", ["aud"] = "aspera_cli_f5", ["sub"] = "user:" + John };
-        string input = TokenService.Base64Url(Encoding.UTF8.GetBytes("""{"typ":"JWT","alg":"RS256"}""")) + "." + TokenService.Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString()));
-        return input + "." + TokenService.Base64Url(_johnKey.SignData(Encoding.UTF8.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-    }
+    private string Jwt() => TokenService.Assertion(_johnKey, "aspera_cli_f5", John);
 }

@@ -49,12 +49,9 @@ internal static class AdminRoutes
             api.MapGet(path, ctx => Crud.Run(ctx, () =>
             {
                 f5.AdminOf(ctx);
-                return Faspex5Http.Page(ctx, C(collection).ListKey, C(collection).Query(Query(ctx)), f5.DefaultPageSize);
+                return Faspex5Http.Page(ctx, C(collection).ListKey, C(collection).Query(Faspex5Http.QueryPairs(ctx)), f5.DefaultPageSize);
             }));
     }
-
-    private static IEnumerable<KeyValuePair<string, string?[]>> Query(HttpContext ctx)
-        => ctx.Request.Query.Select(static q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
 
     /// <summary>Checks the mandatory fields of a creation body.</summary>
     private static JsonObject Require(JsonObject body, params string[] fields)
@@ -130,7 +127,7 @@ internal static class AdminRoutes
         {
             GroupAdmin(ctx, f5, kind);
             var members = Members(ctx);
-            return Faspex5Http.Page(ctx, "members", members.Query(Query(ctx)), f5.DefaultPageSize);
+            return Faspex5Http.Page(ctx, "members", members.Query(Faspex5Http.QueryPairs(ctx)), f5.DefaultPageSize);
         }));
         api.MapPost(kind + "/{id}/members", async ctx =>
         {
@@ -309,7 +306,7 @@ internal static class AdminRoutes
         {
             f5.AdminOf(ctx);
             string node = Node(ctx);
-            return Faspex5Http.Page(ctx, "shared_folders", EntityCollection.Filter(folders.Items.Where(f => f.Str("node_id") == node), Query(ctx)), f5.DefaultPageSize);
+            return Faspex5Http.Page(ctx, "shared_folders", EntityCollection.Filter(folders.Items.Where(f => f.Str("node_id") == node), Faspex5Http.QueryPairs(ctx)), f5.DefaultPageSize);
         }));
         api.MapPost("nodes/{node}/shared_folders", async ctx =>
         {

@@ -41,7 +41,7 @@ internal static class Crud
             int user = Check(ctx, f5, access, write: false);
             var c = collection(ctx);
             var items = hooks.List?.Invoke(ctx, user) ?? c.Items;
-            return Faspex5Http.Page(ctx, c.ListKey, EntityCollection.Filter(items, ctx.Request.Query.Select(static q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()))), f5.DefaultPageSize);
+            return Faspex5Http.Page(ctx, c.ListKey, EntityCollection.Filter(items, Faspex5Http.QueryPairs(ctx)), f5.DefaultPageSize);
         }));
         routes.MapPost(path, async ctx =>
         {

@@ -42,8 +42,7 @@ internal static class UserRoutes
         api.MapGet("shared_folders", ctx => Crud.Run(ctx, () =>
         {
             var all = VisibleSharedFolders(f5.State, UserOf(ctx)).ToList();
-            var query = ctx.Request.Query.Select(static q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
-            return Faspex5Http.Page(ctx, "shared_folders", EntityCollection.Filter(all, query), f5.DefaultPageSize);
+            return Faspex5Http.Page(ctx, "shared_folders", EntityCollection.Filter(all, Faspex5Http.QueryPairs(ctx)), f5.DefaultPageSize);
         }));
         api.MapPost("nodes/{node}/shared_folders/{id}/browse", async (HttpContext ctx, string node, string id) =>
         {
