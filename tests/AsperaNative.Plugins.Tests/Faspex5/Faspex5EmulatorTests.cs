@@ -186,6 +186,32 @@ public sealed class Faspex5EmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_from_a_shared_folder_copies_on_the_server_and_completes_after_the_remote_transfer()
+    {
+        var folder = _f5.State.AddSharedFolder("Marketing", "/mkt");
+        await File.WriteAllTextAsync(Path.Combine(_f5.State.Docroot, "mkt", "brochure.pdf"), "brochure");
+        _f5.RemoteTransferDelay = TimeSpan.FromMilliseconds(300);
+        string alice = _f5.BootToken(Alice);
+        var shared = await Call(HttpMethod.Get, "shared_folders?limit=100&q=Marketing&offset=0", alice);
+        Assert.Equal(folder["id"]!.GetValue<int>(), shared.Body["shared_folders"]![0]!["id"]!.GetValue<int>());
+        string id = (await Call(HttpMethod.Post, "packages", alice, JsonNode.Parse($$"""{"title":"from share","recipients":[{"name":"{{Bob}}"}]}"""))).Body.Str("id");
+
+        var started = await Call(HttpMethod.Post, $"packages/{id}/remote_transfer", alice, JsonNode.Parse($$"""{"shared_folder_id":{{folder["id"]}},"paths":["/brochure.pdf"]}"""));
+        Assert.Equal("in_progress", started.Body.Str("status"));
+        Assert.Equal("uploading", (await Call(HttpMethod.Get, $"packages/{id}/upload_details", alice)).Body.Str("upload_status"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var done = await Call(HttpMethod.Get, $"packages/{id}/upload_details", alice);
+        Assert.Equal(("completed", 8L), (done.Body.Str("upload_status"), done.Body["bytes_total"]!.GetValue<long>()));
+        Assert.Equal([id], await Box("inbox", _f5.BootToken(Bob)));
+
+        var again = await Call(HttpMethod.Post, $"packages/{id}/remote_transfer", alice, JsonNode.Parse($$"""{"shared_folder_id":{{folder["id"]}},"paths":["/brochure.pdf"]}"""));
+        AssertErrorBody(again.Body, "Bad Request", "1002", "Package already uploaded");
+        string other = (await Call(HttpMethod.Post, "packages", alice, JsonNode.Parse($$"""{"title":"none","recipients":["{{Bob}}"]}"""))).Body.Str("id");
+        var missing = await Call(HttpMethod.Post, $"packages/{other}/remote_transfer", alice, JsonNode.Parse($$"""{"shared_folder_id":{{folder["id"]}},"paths":["/none.pdf"]}"""));
+        AssertErrorBody(missing.Body, "Not Found", "1005", "File not found: /none.pdf");
+    }
+
+    [Fact]
     public async Task Browse_pages_follow_the_iteration_token_header()
     {
         var package = _f5.State.AddPackage(Alice, "Design assets", [Bob], new Dictionary<string, string>

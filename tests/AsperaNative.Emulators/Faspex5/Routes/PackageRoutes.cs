@@ -199,6 +199,7 @@ internal static class PackageRoutes
             }
         }
         package.Upload = UploadStatus.Uploading;
+        package.AwaitingFiles = true;
         var spec = TransferSpecs.Base(f5, package, "send");
         spec["destination_root"] = TransferSpecs.StoragePath(f5, package.ContentsFolder);
         spec["paths"] = paths;
@@ -253,6 +254,7 @@ internal static class PackageRoutes
         lock (f5.State.Sync)
         {
             package = Sending(ctx, f5.State, id);
+            if (package.Released) throw Faspex5Http.BadRequest("Package already uploaded");
             string folderId = body["shared_folder_id"]?.ToString() ?? throw Faspex5Http.BadRequest("shared_folder_id is required");
             var folder = UserRoutes.VisibleSharedFolders(f5.State, UserOf(ctx)).FirstOrDefault(f => State.EntityCollection.IdText(f) == folderId)
                 ?? throw Faspex5Http.NotFound("Shared folder");

@@ -54,6 +54,8 @@ public sealed class Package
     public UploadStatus Upload { get; set; } = UploadStatus.Submitted;
     /// <summary>top-level names the upload announced: the package completes when all exist</summary>
     public List<string> ExpectedNames { get; } = [];
+    /// <summary>an upload transfer spec was given: the package completes when its files arrive</summary>
+    public bool AwaitingFiles { get; set; }
     public string CreatedTime { get; init; } = Faspex5Http.Now();
     public string? ReleaseDate { get; set; }
     public string? ExpirationDate { get; set; }
@@ -114,8 +116,13 @@ public sealed class Package
         var files = Directory.EnumerateFiles(ContentsFolder, "*", SearchOption.AllDirectories).Select(static f => new FileInfo(f)).ToList();
         TotalBytes = files.Sum(static f => f.Length);
         TotalFiles = files.Count;
-        if (Upload != UploadStatus.Uploading || ExpectedNames.Count == 0) return false;
-        if (!ExpectedNames.All(n => File.Exists(Path.Combine(ContentsFolder, n)) || Directory.Exists(Path.Combine(ContentsFolder, n)))) return false;
+        if (Upload != UploadStatus.Uploading || !AwaitingFiles) return false;
+        // without announced names (Faspex 4 gateway: paths [{"destination":"/"}]) the first file completes it
+        bool arrived = ExpectedNames.Count > 0
+            ? ExpectedNames.All(n => File.Exists(Path.Combine(ContentsFolder, n)) || Directory.Exists(Path.Combine(ContentsFolder, n)))
+            : files.Count > 0;
+        if (!arrived) return false;
+        AwaitingFiles = false;
         Upload = UploadStatus.Completed;
         ReleaseDate = Faspex5Http.Now();
         return true;
