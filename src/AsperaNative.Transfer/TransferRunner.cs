@@ -5,6 +5,7 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 using AsperaNative.Transfer.Agents;
 using AsperaNative.Transfer.Direct;
 using AsperaNative.Transfer.Errors;
@@ -49,7 +50,7 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     /// <summary>Destination: <c>destination_root</c> of <c>--ts</c>, else <c>--to-folder</c>, else <c>/</c> to send, <c>.</c> to receive.</summary>
     public string DestinationFolder(string direction)
     {
-        if (UserSpec["destination_root"] is JsonValue root) return RubyValues.ToS(root);
+        if (UserSpec["destination_root"] is JsonValue root) return RubyToS.Of(root);
         if (global.ToFolder is { } folder) return folder;
         return direction == DirectionSend ? "/" : ".";
     }
@@ -80,16 +81,16 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
         }
         else
         {
-            throw CliException.Runtime($"unexpected value: {RubyValues.ToS(sources)}");
+            throw CliException.Runtime($"unexpected value: {RubyToS.Of(sources)}");
         }
         return _paths;
     }
 
-    private IEnumerable<string>? AscpArgs() => TransferInfo["ascp_args"] is JsonArray a ? a.Select(static i => RubyValues.ToS(i)) : null;
+    private IEnumerable<string>? AscpArgs() => TransferInfo["ascp_args"] is JsonArray a ? a.Select(static i => RubyToS.Of(i)) : null;
 
     private JsonArray ListToPaths(JsonArray list)
     {
-        var items = list.Select(static i => RubyValues.ToS(i)).ToList();
+        var items = list.Select(static i => RubyToS.Of(i)).ToList();
         if (global.SrcType == "pair")
         {
             if (items.Count % 2 != 0) throw CliException.BadArgument($"When using pair, provide an even number of paths: {items.Count}");
@@ -102,7 +103,7 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     public async Task<IReadOnlyList<SessionStatus>> StartAsync(JsonObject spec, ArgumentReader args, Func<string>? tokenRegenerator = null, CancellationToken cancel = default)
     {
         var user = UserSpec;
-        string? direction = RubyValues.ToS(spec["direction"]);
+        string? direction = RubyToS.Of(spec["direction"]);
         if (direction == DirectionReceive)
         {
             user["destination_root"] ??= DestinationFolder(direction);
@@ -155,8 +156,8 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
         }
         IReadOnlyList<string>? trusted = global.CertStores switch
         {
-            JsonArray a => [.. a.Select(static c => RubyValues.ToS(c))],
-            JsonValue v => [RubyValues.ToS(v)],
+            JsonArray a => [.. a.Select(static c => RubyToS.Of(c))],
+            JsonValue v => [RubyToS.Of(v)],
             _ => null,
         };
         var options = DirectOptions.From(info, trusted);

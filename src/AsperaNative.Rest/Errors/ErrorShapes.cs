@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Rest;
 
@@ -30,7 +31,7 @@ public static class ErrorShapes
         {
             // Shares answers transfer settings with an "errors" map that is not an error
             if (c.Data is not JsonObject o || o["errors"] is not JsonObject errors || o.ContainsKey("min_connect_version")) return;
-            foreach (var (k, v) in errors) c.Add($"{k}: {RubyToS(v)}");
+            foreach (var (k, v) in errors) c.Add($"{k}: {RubyToS.Of(v)}");
         }),
         Simple("T9:IBM cloud IAM", ["errorMessage"]),
         Simple("T10:faspex v4", ["user_message"]),
@@ -43,7 +44,7 @@ public static class ErrorShapes
         foreach (var item in specs)
         {
             var error = (item?["transfer_spec"] as JsonObject)?["error"] ?? (item as JsonObject)?["error"];
-            if (error is JsonObject e) c.Add($"{RubyToS(e["code"])}: {RubyToS(e["reason"])}: {RubyToS(e["user_message"])}");
+            if (error is JsonObject e) c.Add($"{RubyToS.Of(e["code"])}: {RubyToS.Of(e["reason"])}: {RubyToS.Of(e["user_message"])}");
         }
     });
 
@@ -51,9 +52,9 @@ public static class ErrorShapes
     public static readonly ErrorShape OrchestratorWorkOrder = new("Orchestrator", static c =>
     {
         if (c.IsSuccess || c.Data is not JsonObject o || o["work_order"] is not JsonObject order) return;
-        c.Add(RubyToS(order["statusDetails"]));
+        c.Add(RubyToS.Of(order["statusDetails"]));
         if (o["missing_parameters"] is JsonArray missing)
-            foreach (var p in missing) c.Add($"missing parameter: {RubyToS(p)}");
+            foreach (var p in missing) c.Add($"missing parameter: {RubyToS.Of(p)}");
     });
 
     /// <summary>GraphQL: <c>errors[].message</c>.</summary>
@@ -79,17 +80,9 @@ public static class ErrorShapes
         {
             if (k == path[^1] || v is not JsonValue value) continue;
             var kind = value.GetValueKind();
-            if (kind == JsonValueKind.String || (kind == JsonValueKind.Number && IsInteger(value))) c.Add($"{k}: {RubyToS(v)}");
+            if (kind == JsonValueKind.String || (kind == JsonValueKind.Number && IsInteger(value))) c.Add($"{k}: {RubyToS.Of(v)}");
         }
     });
 
     private static bool IsInteger(JsonValue value) => value.TryGetValue(out long _) || !value.ToJsonString().Contains('.');
-
-    /// <summary>Ruby's <c>to_s</c> of a JSON value in a message (nil is empty).</summary>
-    internal static string RubyToS(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        _ => node.ToJsonString(),
-    };
 }
