@@ -41,7 +41,7 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     public ITransferListener? Listener { get; set; }
 
     /// <summary><c>--ts</c> over ascli's default (<c>create_dir: true</c>); null values stay until the final merge removes keys.</summary>
-    public JsonObject UserSpec => _userSpec ??= DeepMerge(new JsonObject { ["create_dir"] = true }, global.Ts ?? []);
+    public JsonObject UserSpec => _userSpec ??= JsonMerge.Deep(new JsonObject { ["create_dir"] = true }, global.Ts ?? []);
 
     public JsonObject TransferInfo => global.TransferInfo ?? [];
 
@@ -125,7 +125,7 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
             }
         }
         user["paths"] = spec["paths"]?.DeepClone() ?? SourcePaths(args)?.DeepClone();
-        var final = DeepMerge(spec, user);
+        var final = JsonMerge.Deep(spec, user);
         RemoveNulls(final);
         var agent = Agent ??= CreateAgent();
         using var progress = ProgressRenderer.Create(global.ProgressBar, context.Terminal);
@@ -170,18 +170,6 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
         var failed = statuses.FirstOrDefault(static s => !s.Success);
         if (failed is not null) throw failed.Error is CliException e ? e : new TransferException(failed.Error!.Message);
         return Result.Nothing;
-    }
-
-    /// <summary>Ruby's Hash#deep_merge!: nested hashes merge, other values (nil included) replace.</summary>
-    public static JsonObject DeepMerge(JsonObject target, JsonObject overlay)
-    {
-        var result = (JsonObject)target.DeepClone();
-        foreach (var (key, value) in overlay)
-        {
-            if (value is JsonObject o && result[key] is JsonObject t) result[key] = DeepMerge(t, o);
-            else result[key] = value?.DeepClone();
-        }
-        return result;
     }
 
     /// <summary>Removes, at any depth, keys whose value is null: the way to delete a key with <c>--ts</c>.</summary>
