@@ -75,7 +75,7 @@ internal sealed class PresetCommands(PluginContext context)
         string parameter = PresetValue.ParameterName(command.Args.NextString("parameter name"));
         var value = PresetValue.FromCommandLine(command.Args.NextValue("parameter value"));
         if (Store.Set(name, parameter, value))
-            command.Status($"Updated: {name}: {parameter} <- {RubyText(value)}");
+            command.Status($"Updated: {name}: {parameter} <- {RubyToS.Of(value)}");
         return Result.Nothing;
     }
 
@@ -174,13 +174,4 @@ internal sealed class PresetCommands(PluginContext context)
     }
 
     private static string Name(CommandContext command) => command.Args.NextIdentifier("config name");
-
-    /// <summary>Ruby's <c>to_s</c> of a stored value, as ascli's status line shows it.</summary>
-    private static string RubyText(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => RubyInspect.RubyNumber(v),
-        _ => RubyInspect.Inspect(value),
-    };
 }

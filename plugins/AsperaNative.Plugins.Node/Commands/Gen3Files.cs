@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.Rest;
 using AsperaNative.Transfer;
@@ -80,7 +81,7 @@ internal static class Gen3Files
         if (items.Count == 0) return Result.Empty;
         var fields = ((JsonObject)items[0]!).Select(static kv => kv.Key).Where(static k => !SearchHiddenFields.Contains(k)).ToList();
         if (data["parameters"] is JsonObject parameters)
-            c.Status("params: " + string.Join(',', parameters.Select(static kv => $"{kv.Key}:{Ruby(kv.Value)}")));
+            c.Status("params: " + string.Join(',', parameters.Select(static kv => $"{kv.Key}:{RubyToS.Of(kv.Value)}")));
         long? total = data["total_count"] is JsonValue t && t.TryGetValue(out long n) && n > items.Count ? n : null;
         return Result.ObjectList(items, fields, total);
     }
@@ -147,6 +148,4 @@ internal static class Gen3Files
         JsonObject o => o,
         var other => throw CliException.BadArgument($"query: expecting Hash, but have {Core.Values.RubyInspect.Inspect(other)}"),
     };
-
-    private static string Ruby(JsonNode? v) => v is JsonValue s && s.TryGetValue(out string? text) ? text : v?.ToJsonString() ?? "";
 }
