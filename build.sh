@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ./build.sh        restore, Native AOT publish dist/ascli and dist/asession, smoke-run dist/ascli -v
+# ./build.sh        check the solution lists every project, Native AOT publish dist/ascli and dist/asession, smoke-run dist/ascli -v
 # ./build.sh test   the above, then every test project; ends with one line "N passed, N failed"
+# ./build.sh check  only the solution check
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -23,6 +24,26 @@ linker_args() {
   if command -v clang >/dev/null; then return; fi
   local c; c=$(ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -n1)
   [ -n "$c" ] && echo "-p:CppCompilerAndLinker=$c"
+}
+
+# AsperaNative.sln must list every project (IDEs and `dotnet build AsperaNative.sln` see only those):
+# each one missing, or listed but gone, is named with the command that fixes it
+check_solution() {
+  local sln=AsperaNative.sln status=0 project listed
+  listed=$(grep -oE '"[^"]+\.csproj"' "$sln" | tr -d '"' | tr '\\' '/' | sort)
+  while IFS= read -r project; do
+    if ! grep -qxF "$project" <<<"$listed"; then
+      echo "ERROR: $sln does not list $project; add it with: dotnet sln $sln add $project" >&2
+      status=1
+    fi
+  done < <(find src plugins tests generators benchmarks -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
+  while IFS= read -r project; do
+    if [ -n "$project" ] && [ ! -f "$project" ]; then
+      echo "ERROR: $sln lists $project, which does not exist; remove it with: dotnet sln $sln remove $project" >&2
+      status=1
+    fi
+  done <<<"$listed"
+  return $status
 }
 
 publish() {
@@ -59,7 +80,8 @@ run_tests() {
 }
 
 case "${1:-build}" in
-  build) publish ;;
-  test) publish; run_tests ;;
-  *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
+  build) check_solution; publish ;;
+  test) check_solution; publish; run_tests ;;
+  check) check_solution ;;
+  *) echo "usage: ./build.sh [test|check]" >&2; exit 2 ;;
 esac

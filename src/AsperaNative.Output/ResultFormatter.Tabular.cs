@@ -82,7 +82,7 @@ public sealed partial class ResultFormatter
         foreach (var row in rows)
         {
             var line = new string[fields.Count];
-            for (int c = 0; c < line.Length; c++) line[c] = RubyText.ToS(row.Get(fields[c]));
+            for (int c = 0; c < line.Length; c++) line[c] = RubyToS.Of(row.Get(fields[c]));
             cells.Add(line);
         }
         if (_settings.Format == "csv")

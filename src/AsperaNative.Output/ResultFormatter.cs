@@ -54,7 +54,7 @@ public sealed partial class ResultFormatter
         switch (_settings.Format)
         {
             case "text":
-                RubyText.PutsString(_data, symbolNil ? "nil" : RubyText.ToS(data));
+                RubyText.PutsString(_data, symbolNil ? "nil" : RubyToS.Of(data));
                 break;
             case "nagios":
                 ExitCode = NagiosRenderer.Render(_output, symbolNil ? JsonValue.Create(":nil") : data);

@@ -4,6 +4,7 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 using AsperaNative.Transfer.Agents;
 using AsperaNative.Rest;
 using AsperaNative.Transfer.Direct;
@@ -46,7 +47,7 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
     public ITransferListener? Listener { get; set; }
 
     /// <summary><c>--ts</c> over ascli's default (<c>create_dir: true</c>); null values stay until the final merge removes keys.</summary>
-    public JsonObject UserSpec => _userSpec ??= DeepMerge(new JsonObject { ["create_dir"] = true }, transfer.Ts ?? []);
+    public JsonObject UserSpec => _userSpec ??= JsonMerge.Deep(new JsonObject { ["create_dir"] = true }, transfer.Ts ?? []);
 
     public JsonObject TransferInfo => transfer.TransferInfo ?? [];
 
@@ -55,7 +56,7 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
     /// <summary>Destination: <c>destination_root</c> of <c>--ts</c>, else <c>--to-folder</c>, else <c>/</c> to send, <c>.</c> to receive.</summary>
     public string DestinationFolder(string direction)
     {
-        if (UserSpec["destination_root"] is JsonValue root) return RubyValues.ToS(root);
+        if (UserSpec["destination_root"] is JsonValue root) return RubyToS.Of(root);
         if (transfer.ToFolder is { } folder) return folder;
         return direction == DirectionSend ? "/" : ".";
     }
@@ -86,16 +87,16 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
         }
         else
         {
-            throw CliException.Runtime($"unexpected value: {RubyValues.ToS(sources)}");
+            throw CliException.Runtime($"unexpected value: {RubyToS.Of(sources)}");
         }
         return _paths;
     }
 
-    private IEnumerable<string>? AscpArgs() => TransferInfo["ascp_args"] is JsonArray a ? a.Select(static i => RubyValues.ToS(i)) : null;
+    private IEnumerable<string>? AscpArgs() => TransferInfo["ascp_args"] is JsonArray a ? a.Select(static i => RubyToS.Of(i)) : null;
 
     private JsonArray ListToPaths(JsonArray list)
     {
-        var items = list.Select(static i => RubyValues.ToS(i)).ToList();
+        var items = list.Select(static i => RubyToS.Of(i)).ToList();
         if (transfer.SrcType == "pair")
         {
             if (items.Count % 2 != 0) throw CliException.BadArgument($"When using pair, provide an even number of paths: {items.Count}");
@@ -108,7 +109,7 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
     public async Task<IReadOnlyList<SessionStatus>> StartAsync(JsonObject spec, PendingArguments? args, Func<string>? tokenRegenerator = null, CancellationToken cancel = default)
     {
         var user = UserSpec;
-        string? direction = RubyValues.ToS(spec["direction"]);
+        string? direction = RubyToS.Of(spec["direction"]);
         if (direction == DirectionReceive)
         {
             user["destination_root"] ??= DestinationFolder(direction);
@@ -130,7 +131,7 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
             }
         }
         user["paths"] = spec["paths"]?.DeepClone() ?? SourcePaths(args)?.DeepClone();
-        var final = DeepMerge(spec, user);
+        var final = JsonMerge.Deep(spec, user);
         RemoveNulls(final);
         var agent = Agent ??= CreateAgent();
         using var progress = ProgressRenderer.Create(ascp.ProgressBar, context.Terminal);
@@ -163,8 +164,8 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
         }
         IReadOnlyList<string>? trusted = rest.CertStores switch
         {
-            JsonArray a => [.. a.Select(static c => RubyValues.ToS(c))],
-            JsonValue v => [RubyValues.ToS(v)],
+            JsonArray a => [.. a.Select(static c => RubyToS.Of(c))],
+            JsonValue v => [RubyToS.Of(v)],
             _ => null,
         };
         var options = DirectOptions.From(info, trusted);
@@ -177,18 +178,6 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
         var failed = statuses.FirstOrDefault(static s => !s.Success);
         if (failed is not null) throw failed.Error is CliException e ? e : new TransferException(failed.Error!.Message);
         return Result.Nothing;
-    }
-
-    /// <summary>Ruby's Hash#deep_merge!: nested hashes merge, other values (nil included) replace.</summary>
-    public static JsonObject DeepMerge(JsonObject target, JsonObject overlay)
-    {
-        var result = (JsonObject)target.DeepClone();
-        foreach (var (key, value) in overlay)
-        {
-            if (value is JsonObject o && result[key] is JsonObject t) result[key] = DeepMerge(t, o);
-            else result[key] = value?.DeepClone();
-        }
-        return result;
     }
 
     /// <summary>Removes, at any depth, keys whose value is null: the way to delete a key with <c>--ts</c>.</summary>

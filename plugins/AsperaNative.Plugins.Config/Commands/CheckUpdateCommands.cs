@@ -4,6 +4,7 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Logging;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core;
 using AsperaNative.Rest;
 
 namespace AsperaNative.Plugins.Config.Commands;
@@ -22,7 +23,7 @@ internal sealed class CheckUpdateCommands(RestFactory rest, AppLog log)
     [Command("check_update")]
     public async Task<Result> CheckUpdate()
     {
-        string current = GemCommands.CurrentVersion;
+        string current = ProductVersion.Value;
         string latest = await LatestVersion() ?? "0";
         return Result.SingleObject(new JsonObject
         {

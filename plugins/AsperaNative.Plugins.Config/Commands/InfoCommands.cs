@@ -4,6 +4,7 @@ using AsperaNative.Config;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Results;
+using AsperaNative.Core;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
@@ -53,10 +54,7 @@ internal sealed class GemCommands
 
     /// <summary>Display the version</summary>
     [Command("version")]
-    public static Result Version() => Result.Text(CurrentVersion);
-
-    /// <summary>The version of this executable, as major.minor.build (the ascli release it replaces).</summary>
-    internal static string CurrentVersion => typeof(GemCommands).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "4.21.1";
+    public static Result Version() => Result.Text(ProductVersion.Value);
 }
 
 /// <summary><c>config plugins</c>: the plugins compiled into this executable.</summary>

@@ -75,7 +75,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
         parameter = PresetValue.ParameterName(parameter);
         var value = PresetValue.FromCommandLine(given);
         if (Store.Set(name, parameter, value))
-            context.Status($"Updated: {name}: {parameter} <- {RubyText(value)}");
+            context.Status($"Updated: {name}: {parameter} <- {RubyToS.Of(value)}");
         return Result.Nothing;
     }
 
@@ -169,13 +169,4 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
     }
 
     private static string Name(string given) => InstanceIdentifier.Plain(given);
-
-    /// <summary>Ruby's <c>to_s</c> of a stored value, as ascli's status line shows it.</summary>
-    private static string RubyText(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => RubyInspect.RubyNumber(v),
-        _ => RubyInspect.Inspect(value),
-    };
 }

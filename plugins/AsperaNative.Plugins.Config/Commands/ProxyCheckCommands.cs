@@ -2,7 +2,7 @@ using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Results;
-using AsperaNative.Rest.Proxy;
+using AsperaNative.Pac;
 
 namespace AsperaNative.Plugins.Config.Commands;
 

@@ -6,6 +6,7 @@ using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
 using AsperaNative.Core.Logging;
 using AsperaNative.Config;
+using AsperaNative.Core;
 using AsperaNative.Rest;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
@@ -83,7 +84,7 @@ public sealed class CliApplication
             InteractiveDefaults();
             if (_global.Version == true)
             {
-                _terminal.Out.WriteLine(VersionInfo.Version);
+                _terminal.Out.WriteLine(ProductVersion.Value);
                 return FinalErrors(0);
             }
             if (_global.Completion is { } shell)

@@ -1,6 +1,7 @@
 using System.Text;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Options;
+using AsperaNative.Core;
 
 namespace AsperaNative.Cli.Application;
 
@@ -18,7 +19,7 @@ internal static class Help
         var sb = new StringBuilder();
         sb.Append($"""
             NAME
-                    ascli -- a command line tool for Aspera Applications (v{VersionInfo.Version})
+                    ascli -- a command line tool for Aspera Applications (v{ProductVersion.Value})
 
             SYNOPSIS
                     ascli COMMANDS [OPTIONS] [ARGS]

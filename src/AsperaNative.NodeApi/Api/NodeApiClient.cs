@@ -11,13 +11,21 @@ namespace AsperaNative.NodeApi.Api;
 /// <c>/access_keys</c>, <c>/ops/transfers</c>…) and gen4 calls on file ids (<c>/files/{id}/files</c>).
 /// No CLI concept here: plugins turn the answers into results.
 /// </summary>
-public sealed class NodeApiClient(RestClient rest, NodeCredentials credentials)
+public sealed class NodeApiClient
 {
     /// <summary>Items asked per page of a gen3 browse (the node's own maximum).</summary>
     public const int BrowsePageSize = 1000;
 
-    public RestClient Rest { get; } = rest;
-    public NodeCredentials Credentials { get; } = credentials;
+    public NodeApiClient(RestClient rest, NodeCredentials credentials)
+    {
+        Rest = rest;
+        Credentials = credentials;
+        // the node's own error shape joins the run's analyser once a node is used (adding it again is a no-op)
+        rest.Factory.Errors.Add(NodeErrorShapes.TransferSpecs);
+    }
+
+    public RestClient Rest { get; }
+    public NodeCredentials Credentials { get; }
     public string BaseUrl => Rest.BaseUrl;
 
     /// <summary>The same node with other credentials (an access key and its secret, or a bearer token).</summary>

@@ -9,6 +9,11 @@ public sealed class AccessKey(string id, string secret, string root)
     public string Secret { get; set; } = secret;
     public string Root { get; } = root;
     public string? TokenVerificationKey { get; set; }
+    /// <summary>
+    /// When set, Basic requests with this key must also carry an <c>X-Aspera-Storage-Credentials</c>
+    /// header it accepts (cloud storage keys, e.g. COS delegated IAM tokens); null: no such check.
+    /// </summary>
+    public Func<string?, bool>? StorageCredentialsCheck { get; set; }
 }
 
 /// <summary>
