@@ -77,3 +77,46 @@ int __wrap_getentropy(void *buffer, size_t length)
     close(fd);
     return 0;
 }
+
+/* CA certificates: the OpenSSL linked in looks where the build machine's OpenSSL keeps them (Debian's
+ * OPENSSLDIR, /usr/lib/ssl), which RHEL, SUSE or Alpine do not have. Before main, when neither
+ * SSL_CERT_FILE nor SSL_CERT_DIR is set and the built-in default is missing, point SSL_CERT_FILE (or
+ * SSL_CERT_DIR) at the first bundle (or hashed folder) of the usual places. OpenSSL and .NET read these
+ * variables when they load the trust store; child processes (ascp) inherit the same, correct, answer. */
+#include <stdlib.h>
+
+extern const char *X509_get_default_cert_file(void);
+extern const char *X509_get_default_cert_dir(void);
+
+static const char *const aspn_ca_files[] = {
+    "/etc/ssl/certs/ca-certificates.crt",                /* Debian, Ubuntu, Gentoo, Arch, Alpine (ca-certificates) */
+    "/etc/pki/tls/certs/ca-bundle.crt",                  /* RHEL, CentOS, Fedora, Amazon Linux */
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", /* RHEL 7+ (extracted trust) */
+    "/etc/ssl/ca-bundle.pem",                            /* SUSE */
+    "/etc/ssl/cert.pem",                                 /* Alpine, BSD-style */
+    "/etc/pki/tls/cacert.pem",
+};
+static const char *const aspn_ca_dirs[] = { "/etc/ssl/certs", "/etc/pki/tls/certs" };
+
+__attribute__((constructor)) static void aspn_find_ca_certificates(void)
+{
+    if (getenv("SSL_CERT_FILE") != NULL || getenv("SSL_CERT_DIR") != NULL)
+        return;
+    if (access(X509_get_default_cert_file(), R_OK) == 0)
+        return;
+    for (size_t i = 0; i < sizeof aspn_ca_files / sizeof aspn_ca_files[0]; i++)
+        if (access(aspn_ca_files[i], R_OK) == 0)
+        {
+            setenv("SSL_CERT_FILE", aspn_ca_files[i], 0);
+            return;
+        }
+    struct stat st;
+    if (stat(X509_get_default_cert_dir(), &st) == 0)
+        return;
+    for (size_t i = 0; i < sizeof aspn_ca_dirs / sizeof aspn_ca_dirs[0]; i++)
+        if (stat(aspn_ca_dirs[i], &st) == 0 && S_ISDIR(st.st_mode))
+        {
+            setenv("SSL_CERT_DIR", aspn_ca_dirs[i], 0);
+            return;
+        }
+}
