@@ -135,8 +135,9 @@ release() {
   smoke dist/ascli
   packaging/package.sh "$out" linux-x64 x64 system dist/ascli dist/asession "$out/completion"
 
-  # linux-x64-openssl: OpenSSL 3 linked in, for systems without OpenSSL 1.1.1+ (RHEL/CentOS 7) or without any;
+  # linux-x64-openssl: OpenSSL 3 linked in (built from the runtime's sources with cmake and libssl-dev), for systems without OpenSSL 1.1.1+ (RHEL/CentOS 7) or without any;
   # its own intermediate folder, so that it does not undo the incremental state of ./build.sh
+  { command -v cmake >/dev/null && [ -e /usr/include/openssl/ssl.h ]; } || apt_install cmake libssl-dev
   publish_project src/AsperaNative.Cli "$pub/openssl-x64" -r linux-x64 -p:AsperaStaticOpenSsl=true \
     "-p:NativeIntermediateOutputPath=$PWD/src/AsperaNative.Cli/obj/Release/net10.0/linux-x64/native-openssl/"
   check_glibc_floor "$pub/openssl-x64/ascli"
