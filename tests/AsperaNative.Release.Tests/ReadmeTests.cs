@@ -12,6 +12,11 @@ public sealed partial class ReadmeTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("ascli-readme-").FullName;
 
+    public ReadmeTests()
+    {
+        Ascli("config", "echo", "init"); // the first run creates the configuration and says so
+    }
+
     private Repo.Result Ascli(params string[] args)
     {
         Repo.RequireExecutables();

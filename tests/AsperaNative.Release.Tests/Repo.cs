@@ -63,7 +63,7 @@ internal static class Repo
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':'))
             if (File.Exists(Path.Combine(dir, "clang"))) return Path.Combine(dir, "clang");
-        var versioned = Directory.GetFiles("/usr/bin", "clang-[0-9]*").Where(static f => Path.GetFileName(f)[6..].All(char.IsDigit))
+        var versioned = Directory.GetFiles("/usr/bin", "clang-*").Where(static f => Path.GetFileName(f)[6..] is { Length: > 0 } v && v.All(char.IsDigit))
             .OrderBy(static f => int.Parse(Path.GetFileName(f)[6..])).LastOrDefault();
         return versioned ?? throw new InvalidOperationException("clang is missing: apt-get install clang");
     }

@@ -27,6 +27,14 @@ public sealed class ScratchRootTests : IAsyncLifetime
         return result;
     }
 
+    /// <summary>As a user's first run: creates the configuration (and says so), so that later outputs are the command's alone.</summary>
+    private void FirstRun()
+    {
+        var init = InRoot(null, "/usr/local/bin/ascli", "config", "echo", "init");
+        Assert.True(init.Exit == 0, init.All);
+        Assert.Contains("Saving config file.", init.All);
+    }
+
     private string CaFile(string name, string pem)
     {
         var path = Path.Combine(_work, name);
@@ -50,7 +58,9 @@ public sealed class ScratchRootTests : IAsyncLifetime
     public void RootHoldsTheLoaderLibrariesAndCertificates()
     {
         BuildRoot(CaFile("ca.pem", _server!.CaPem));
-        var files = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(f => f[Root.Length..]).ToHashSet();
+        // regular files only: symbolic links (OPENSSLDIR's) point into this machine outside the chroot
+        var files = Directory.EnumerateFiles(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+            .Select(f => f[Root.Length..]).ToHashSet();
         Assert.Contains("/usr/local/bin/ascli", files);
         Assert.Contains("/usr/local/bin/asession", files);
         Assert.Contains("/etc/ssl/certs/ca-certificates.crt", files);
@@ -59,7 +69,7 @@ public sealed class ScratchRootTests : IAsyncLifetime
         Assert.Contains(files, static f => f.StartsWith("/lib", StringComparison.Ordinal) && f.Contains("/libssl.so.", StringComparison.Ordinal));
         // no shell, no tools: only the executables, shared objects, the loader and a few /etc files
         var others = files.Where(f => !f.StartsWith("/usr/local/bin/", StringComparison.Ordinal) && !f.Contains(".so", StringComparison.Ordinal)
-            && !f.StartsWith("/etc/", StringComparison.Ordinal) && new FileInfo(Root + f).LinkTarget is null).ToList();
+            && !f.StartsWith("/etc/", StringComparison.Ordinal)).ToList();
         Assert.Empty(others);
         Assert.DoesNotContain(files, static f => f.EndsWith("/sh", StringComparison.Ordinal));
     }
@@ -68,6 +78,7 @@ public sealed class ScratchRootTests : IAsyncLifetime
     public void AsclisRunsInTheRootAsAnUnprivilegedUser()
     {
         BuildRoot(CaFile("ca.pem", _server!.CaPem));
+        FirstRun();
         var version = InRoot(null, "/usr/local/bin/ascli", "-v");
         Assert.True(version.Exit == 0, version.All);
         Assert.Equal("4.21.1", version.Out.Trim());
@@ -94,6 +105,7 @@ public sealed class ScratchRootTests : IAsyncLifetime
     public void HttpsValidatesThroughTheRootsCaBundle()
     {
         BuildRoot(CaFile("ca.pem", _server!.CaPem));
+        FirstRun();
         var call = InRoot(null, "/usr/local/bin/ascli", "config", "echo", $"@uri:{_server.Url}/tls.json", "--format=json");
         Assert.True(call.Exit == 0, call.All);
         Assert.Equal("{\"tls\":\"ok\"}", call.Out.Trim());
@@ -104,6 +116,7 @@ public sealed class ScratchRootTests : IAsyncLifetime
     {
         // the root's bundle does not hold the test CA: the call must fail, unless SSL_CERT_FILE names a file that does
         BuildRoot(CaFile("other.pem", OtherCa()));
+        FirstRun();
         var refused = InRoot(null, "/usr/local/bin/ascli", "config", "echo", $"@uri:{_server!.Url}/tls.json", "--format=json");
         Assert.NotEqual(0, refused.Exit);
         Assert.StartsWith("ERROR:", refused.Err);
