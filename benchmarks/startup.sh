@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Whole-process start-up of dist/ascli against the floor (a minimal Native AOT console app with the .NET
-# defaults): hyperfine medians in one run, ratios to the floor, minor page faults and peak RSS (median of 5
-# runs, from wait4), binary size and its breakdown by assembly. Run ./build.sh first.
+# defaults): hyperfine medians in one run, ratios to the floor, minor page faults (median of 5 runs, wait4),
+# peak RSS (GNU time: a child of python would report python's), binary size and its breakdown by assembly.
+# Run ./build.sh first; needs hyperfine and time (apt-get install hyperfine time).
 # RUNS=200 by default; the ratios are only comparable within one run on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
 [ -x dist/ascli ] || { echo "dist/ascli is missing: run ./build.sh" >&2; exit 1; }
 extra=""
 command -v clang >/dev/null || extra="-p:CppCompilerAndLinker=$(ls /usr/bin/clang-[0-9]* | sort -V | tail -n1)"
@@ -21,7 +23,7 @@ hyperfine -N --warmup 20 --runs "${RUNS:-200}" --export-json "$json" \
   -n "ascli config echo hello" "dist/ascli config echo hello" \
   -n "ascli --bash-comp -- config preset" "dist/ascli --bash-comp -- config preset" >/dev/null
 python3 - "$json" <<'PY'
-import json, os, statistics, sys
+import json, os, statistics, subprocess, sys
 commands = {
     "floor": ["dist/.bench/floor/floor"],
     "ascli -v": ["dist/ascli", "-v"],
@@ -38,7 +40,8 @@ print(f"{'command':<36}{'median ms':>10}{'x floor':>9}{'faults':>8}{'peak RSS Mi
 for name, argv in commands.items():
     runs = [usage(argv) for _ in range(5)]
     faults = statistics.median(u.ru_minflt for u in runs)
-    rss = statistics.median(u.ru_maxrss for u in runs) / 1024
+    rss = statistics.median(int(subprocess.run(["/usr/bin/time", "-f", "%M", *argv], capture_output=True, text=True).stderr.split()[-1])
+                            for _ in range(5)) / 1024
     x = r[name]
     print(f"{name:<36}{x['median']*1000:>10.2f}{x['median']/floor:>9.2f}{faults:>8.0f}{rss:>14.1f}")
 print(f"dist/ascli size: {os.path.getsize('dist/ascli')/1e6:.1f} MB")
