@@ -1,20 +1,17 @@
 namespace AsperaNative.Release.Tests;
 
-/// <summary>
-/// Air-gapped install (packaging/install.sh) from a release tarball made by packaging/package.sh: into a
-/// temporary prefix, with no network (a fresh network namespace) and no .NET on PATH, then the installed
-/// ascli runs; damaged files are refused.
-/// </summary>
-public sealed class InstallTests : IDisposable
+/// <summary>One release tarball (packaging/package.sh) of dist/ascli and dist/asession for the install tests.</summary>
+public sealed class TarballFixture : IDisposable
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("ascli-install-").FullName;
+    public string Work { get; } = Directory.CreateTempSubdirectory("ascli-tarball-").FullName;
+    public string Tarball { get; }
 
-    private string Tarball()
+    public TarballFixture()
     {
         Repo.RequireExecutables();
-        var completion = Path.Combine(_work, "completion");
+        var completion = Path.Combine(Work, "completion");
         Directory.CreateDirectory(completion);
-        var home = Path.Combine(_work, "home");
+        var home = Path.Combine(Work, "home");
         Directory.CreateDirectory(home);
         foreach (var (shell, file) in new[] { ("bash", "ascli.bash"), ("zsh", "_ascli"), ("fish", "ascli.fish") })
         {
@@ -22,15 +19,43 @@ public sealed class InstallTests : IDisposable
             Assert.True(script.Exit == 0, script.All);
             File.WriteAllText(Path.Combine(completion, file), script.Out);
         }
-        var out_ = Path.Combine(_work, "release");
-        var package = Repo.Run("bash", Path.Combine(Repo.Packaging, "package.sh"), out_, "linux-x64", "x64", "system", Repo.Ascli, Repo.Asession, completion);
+        var release = Path.Combine(Work, "release");
+        var package = Repo.Run("bash", Path.Combine(Repo.Packaging, "package.sh"), release, "linux-x64", "x64", "system", Repo.Ascli, Repo.Asession, completion);
         Assert.True(package.Exit == 0, package.All);
-        var tarball = package.Out.Trim().Split('\n')[^1];
-        Assert.True(File.Exists(tarball), package.All);
-        // the release's SHA256SUMS beside the tarball, as ./build.sh release writes it
-        var sum = Repo.Run("sha256sum", [Path.GetFileName(tarball)], cwd: out_);
-        File.WriteAllText(Path.Combine(out_, "SHA256SUMS"), sum.Out);
-        return tarball;
+        Tarball = package.Out.Trim().Split('\n')[^1];
+        Assert.True(File.Exists(Tarball), package.All);
+    }
+
+    /// <summary>A copy of the tarball in a folder of its own, with the release's SHA256SUMS beside it as ./build.sh release writes it.</summary>
+    public string CopyTo(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, Path.GetFileName(Tarball));
+        File.Copy(Tarball, copy);
+        var sum = Repo.Run("sha256sum", [Path.GetFileName(copy)], cwd: folder);
+        File.WriteAllText(Path.Combine(folder, "SHA256SUMS"), sum.Out);
+        return copy;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Work, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>
+/// Air-gapped install (packaging/install.sh) from a release tarball made by packaging/package.sh: into a
+/// temporary prefix, with no network (a fresh network namespace) and no .NET on PATH, then the installed
+/// ascli runs; damaged files are refused.
+/// </summary>
+public sealed class InstallTests(TarballFixture release) : IClassFixture<TarballFixture>, IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("ascli-install-").FullName;
+
+    private string Tarball()
+    {
+        Directory.CreateDirectory(Path.Combine(_work, "home"));
+        return release.CopyTo(Path.Combine(_work, "release"));
     }
 
     /// <summary>install.sh in a network namespace of its own (no network at all) with a minimal PATH and environment.</summary>

@@ -5,17 +5,14 @@ namespace AsperaNative.Release.Tests;
 /// the build machine's shell or tools: ascli runs in it under chroot as the unprivileged user 65534, with the
 /// /dev nodes and /proc that a container engine provides (bound in a private mount namespace, gone with it).
 /// </summary>
-public sealed class ScratchRootTests : IAsyncLifetime
+public sealed class ScratchRootTests(TlsServerFixture tls) : IClassFixture<TlsServerFixture>, IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("ascli-scratch-").FullName;
     private string Root => Path.Combine(_work, "root");
-    private TlsServer? _server;
+    private TlsServer? _server = tls.Server;
 
-    public async Task InitializeAsync() => _server = await TlsServer.StartAsync();
-
-    public async Task DisposeAsync()
+    public void Dispose()
     {
-        if (_server is not null) await _server.DisposeAsync();
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
     }
 
@@ -135,5 +132,18 @@ public sealed class ScratchRootTests : IAsyncLifetime
             System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
         using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         return cert.ExportCertificatePem() + "\n";
+    }
+}
+
+/// <summary>One loopback HTTPS server for the scratch root tests.</summary>
+public sealed class TlsServerFixture : IAsyncLifetime
+{
+    internal TlsServer? Server { get; private set; }
+
+    public async Task InitializeAsync() => Server = await TlsServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null) await Server.DisposeAsync();
     }
 }
