@@ -10,6 +10,9 @@
 #                     inside) and linux-arm64 (cross-compiled, smoke-tested under qemu-aarch64), SHA256SUMS,
 #                     completion scripts, and a FROM scratch image recipe (dist/release/scratch-linux-x64)
 # ./build.sh check    only the solution check
+# ./build.sh jit      development loop: a JIT build of ascli and asession with wrappers dist/jit/ascli and
+#                     dist/jit/asession (seconds instead of an AOT publish), for the compat runners and
+#                     the end-to-end tests (ASPERANATIVE_BINARY=dist/jit/ascli); never a release
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -185,11 +188,28 @@ release() {
   echo "release in $out:"; (cd "$out" && ls -l ./*.tar.gz SHA256SUMS | awk '{print "  " $5 "  " $9}')
 }
 
+# a JIT build with wrapper scripts: same code, no native compilation
+jit() {
+  local project name
+  mkdir -p dist/jit
+  for project in src/AsperaNative.Cli src/AsperaNative.Asession; do
+    dotnet build "$project" -c Release -nologo -clp:NoSummary | { grep -E ' error |warning CS' || true; }
+    [ "${PIPESTATUS[0]}" = 0 ] || { echo "ERROR: build of $project failed" >&2; exit 1; }
+  done
+  for name in ascli asession; do
+    local dll; dll=$(ls "$PWD"/src/AsperaNative.*/bin/Release/net10.0/$name.dll | head -n1)
+    printf '#!/bin/sh\nexec dotnet "%s" "$@"\n' "$dll" > "dist/jit/$name"
+    chmod +x "dist/jit/$name"
+  done
+  dist/jit/ascli -v
+}
+
 case "${1:-build}" in
   build) check_solution; publish ;;
   pie) check_solution; publish -p:AsperaPie=true ;;
   test) check_solution; publish; startup_guard; run_tests ;;
   release) check_solution; publish; release ;;
   check) check_solution ;;
-  *) echo "usage: ./build.sh [test|pie|release|check]" >&2; exit 2 ;;
+  jit) jit ;;
+  *) echo "usage: ./build.sh [test|pie|release|check|jit]" >&2; exit 2 ;;
 esac

@@ -11,6 +11,7 @@ using AsperaNative.NodeApi.Agent;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.NodeApi.Commands.Gen3;
 using AsperaNative.Rest;
+using AsperaNative.Rest.Entities;
 using AsperaNative.Transfer;
 
 namespace AsperaNative.Plugins.Node;
@@ -18,6 +19,7 @@ namespace AsperaNative.Plugins.Node;
 /// <summary>HSTS Node API</summary>
 [Plugin("node")]
 [MountCommands(typeof(Gen3Node), "", Scope = nameof(Gen3))]
+[MountCommands(typeof(Entity), "ssync", Scope = nameof(Ssyncs), Verbs = "create|delete|list|show", Name = "sync")]
 public sealed class NodePlugin
 {
     private readonly PluginContext _context;
@@ -43,6 +45,29 @@ public sealed class NodePlugin
 
     /// <summary>The gen3 commands of the plugin's root, on the main node.</summary>
     public Gen3Node Gen3() => new(Api, _context);
+
+    /// <summary><c>ssync</c>: the node's syncs (new API), <c>%name:</c> looked up in their configuration.</summary>
+    public Entity Ssyncs() => new(Api.Rest, "asyncs") { ItemListKey = "ids", Lookup = SsyncLookup };
+
+    /// <summary>A sync id, or <c>%name:value</c> resolved among the node's syncs (ascli's <c>ssync_lookup</c>).</summary>
+    public async Task<string> SsyncId(string given)
+    {
+        if (!InstanceIdentifier.IsSelector(given)) return given;
+        int colon = given.IndexOf(':');
+        return await SsyncLookup(given[1..colon], given[(colon + 1)..]);
+    }
+
+    private async Task<string> SsyncLookup(string field, string value)
+    {
+        if (field != "name") throw Core.Errors.CliException.BadArgument($"Only search by name is supported ({field})");
+        var ids = (await Api.ReadAsync("asyncs"))?["ids"] as JsonArray ?? [];
+        foreach (var id in ids)
+        {
+            var configuration = (await Api.ReadAsync($"asyncs/{id}"))?["configuration"];
+            if (configuration?[field]?.ToString() == value) return id?.ToString() ?? "";
+        }
+        throw Core.Errors.CliException.BadArgument($"no such sync: {field}={value}");
+    }
 
     private NodeApiClient CreateApi()
     {

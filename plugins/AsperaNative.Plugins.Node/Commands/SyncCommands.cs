@@ -5,6 +5,7 @@ using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.NodeApi.Commands.Gen3;
 using AsperaNative.Core.Results;
+using AsperaNative.Rest;
 
 namespace AsperaNative.Plugins.Node.Commands;
 
@@ -88,27 +89,6 @@ internal sealed class AsyncCommands(NodePlugin plugin, CommandOptions options)
 [CommandGroup("node ssync")]
 internal sealed class SsyncCommands(NodePlugin plugin, CommandOptions options)
 {
-    /// <summary>List sync (filter with --query)</summary>
-    [Command("list")]
-    public async Task<Result> List() => Result.ValueList((await plugin.Api.ReadAsync("asyncs", options.Query?.DeepClone()))?["ids"]?.DeepClone() as JsonArray ?? [], "id");
-
-    /// <summary>Create sync</summary>
-    [Command("create")]
-    public async Task<Result> Create([Argument("creation data", Name = "params")] JsonObject data) => Result.SingleObject(await plugin.Api.CreateAsync("asyncs", data) as JsonObject ?? []);
-
-    /// <summary>Show one sync</summary>
-    [Command("show")]
-    public async Task<Result> Show([Argument("identifier", Name = "id")] string id) => Result.SingleObject(await plugin.Api.ReadAsync($"asyncs/{await Id(id)}") as JsonObject ?? []);
-
-    /// <summary>Delete sync</summary>
-    [Command("delete")]
-    public async Task<Result> Delete([Argument("identifier", Name = "id")] string id)
-    {
-        id = await Id(id);
-        await plugin.Api.DeleteAsync($"asyncs/{id}");
-        return Result.SingleObject(new JsonObject { ["id"] = id, ["status"] = "deleted" });
-    }
-
     /// <summary>Start sync</summary>
     [Command("start")] public Task<Result> Start([Argument("identifier", Name = "id")] string id) => Action(id, "start");
     /// <summary>Stop sync</summary>
@@ -126,28 +106,12 @@ internal sealed class SsyncCommands(NodePlugin plugin, CommandOptions options)
 
     private async Task<Result> Action(string id, string verb)
     {
-        await plugin.Api.CreateAsync($"asyncs/{await Id(id)}/{verb}", null);
+        await plugin.Api.CallAsync(new RestRequest("POST", $"asyncs/{await plugin.SsyncId(id)}/{verb}") { Text = "" });
         return Result.Status("Done");
     }
 
     private async Task<Result> Read(string id, string what, bool withQuery)
-        => Result.Auto(await plugin.Api.ReadAsync($"asyncs/{await Id(id)}/{what}", withQuery ? options.Query?.DeepClone() ?? new JsonObject() : null));
-
-    /// <summary>A sync id, or <c>%name:</c> looked up among the node's syncs.</summary>
-    private async Task<string> Id(string given)
-    {
-        if (!InstanceIdentifier.IsSelector(given)) return given;
-        int colon = given.IndexOf(':');
-        string field = given[1..colon], value = given[(colon + 1)..];
-        if (field != "name") throw CliException.BadArgument($"Only search by name is supported ({field})");
-        var ids = (await plugin.Api.ReadAsync("asyncs"))?["ids"] as JsonArray ?? [];
-        foreach (var id in ids)
-        {
-            var configuration = (await plugin.Api.ReadAsync($"asyncs/{id}"))?["configuration"];
-            if (configuration?[field]?.ToString() == value) return id?.ToString() ?? "";
-        }
-        throw CliException.BadArgument($"no such sync: {field}={value}");
-    }
+        => Result.SingleObject(await plugin.Api.ReadAsync($"asyncs/{await plugin.SsyncId(id)}/{what}", withQuery ? options.Query?.DeepClone() ?? new JsonObject() : null) as JsonObject ?? []);
 }
 
 /// <summary>Central (transfer monitoring) API; uses --validator</summary>

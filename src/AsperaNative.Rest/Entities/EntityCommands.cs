@@ -22,7 +22,7 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
     {
         if (entity.DeleteStyle is { } key)
         {
-            var ids = id as JsonArray ?? [JsonValue.Create(await Resolve(id))];
+            var ids = id as JsonArray ?? new JsonArray((JsonNode?)JsonValue.Create(await Resolve(id)));
             await entity.Api.CallAsync(new RestRequest("DELETE", entity.Path) { Json = new JsonObject { [key] = ids.DeepClone() }, Headers = AcceptJson });
             return Result.Status("deleted");
         }
