@@ -34,7 +34,7 @@ public sealed class Faspex5RecordedCasesTests : IAsyncLifetime
     }
 
     /// <summary>The world of the recordings: users 7 and 8, shared inboxes 41/42, workgroups 51/52, packages pk1..3, shared folder 3 on node 2.</summary>
-    private void Seed(Emulators.Faspex5.State.Faspex5State s)
+    private void Seed(global::AsperaNative.Emulators.Faspex5.State.Faspex5State s)
     {
         s.AddClient("aspera_cli_f5");
         s.AddUser("alice@example.com", admin: true, firstName: "Alice", lastName: "Martin", id: 7)["user_profile_data_attributes"]!["phone"] = "555-0100";
