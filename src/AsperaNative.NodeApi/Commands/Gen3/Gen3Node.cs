@@ -34,7 +34,7 @@ public sealed class Gen3Node(NodeApiClient api, PluginContext context, string? p
     /// <summary><c>access_keys</c>: the node's access keys; <c>%id:self</c> is the only selector.</summary>
     public Entity AccessKeys() => new(Api.Rest, "access_keys")
     {
-        Fields = ["id", "root_file_id", "storage.type", "storage.path"],
+        // ascli gives no default fields: list, show and create show all of them
         Lookup = async (field, value) =>
         {
             if (field != "id" || value != "self") throw CliException.Runtime("only selector: %id:self");
