@@ -136,7 +136,7 @@ public sealed class CliApplication
             var instance = plugin.Create(pluginContext);
             var context = new CommandContext(_arguments, pluginContext);
             var result = await CommandRunner.Run(instance, plugin.Tree, context);
-            Formatter.DisplayResult(result);
+            await Formatter.DisplayResultAsync(result);
             if (Formatter.ExitCode != 0) code = Formatter.ExitCode;
         }
         catch (CliException e)
