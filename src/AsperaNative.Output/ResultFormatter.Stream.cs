@@ -132,7 +132,9 @@ public sealed partial class ResultFormatter
                 case "ruby": pp!.Add(value); break;
                 case "yaml":
                     _data.Write(written == 0 ? "---\n" : "\n");
-                    string one = EmitYaml(new JsonArray(value?.Parent is null ? value : value.DeepClone()));
+                    var single = new JsonArray(value?.Parent is null ? value : value.DeepClone());
+                    string one = EmitYaml(single);
+                    single.Clear();
                     // "---\n- …\n": the item's lines without the header and the last newline
                     _data.Write(one.AsSpan(4, one.Length - 5));
                     break;

@@ -31,8 +31,8 @@ internal static class AccessKeys
 {
     private const string Path = "access_keys";
 
-    public static async Task<Result> List(NodePlugin p, NodeApiClient api)
-        => Result.ObjectList(await api.ReadAsync(Path, p.Global.Query?.DeepClone()) as JsonArray ?? [], ["id", "root_file_id", "storage.type", "storage.path"]);
+    public static Task<Result> List(NodePlugin p, NodeApiClient api)
+        => Task.FromResult(Result.ObjectList(api.List(Path, p.Global.Query?.DeepClone()), ["id", "root_file_id", "storage.type", "storage.path"]));
 
     public static async Task<Result> Show(NodeApiClient api, CommandContext c)
         => Result.SingleObject(await api.ReadAsync($"{Path}/{Identifier(api, c)}") as JsonObject ?? []);

@@ -41,8 +41,8 @@ internal static class Gen3Admin
         return Result.SingleObject(details);
     }
 
-    public static async Task<Result> Events(NodePlugin p, NodeApiClient api)
-        => Result.ObjectList(await api.ReadAsync("events", p.Global.Query?.DeepClone()) as JsonArray ?? []);
+    public static Task<Result> Events(NodePlugin p, NodeApiClient api)
+        => Task.FromResult(Result.ObjectList(api.List("events", p.Global.Query?.DeepClone())));
 
     public static async Task<Result> Slash(NodeApiClient api) => Result.Auto(await api.ReadAsync(""));
 

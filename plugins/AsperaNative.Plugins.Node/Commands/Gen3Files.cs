@@ -20,10 +20,8 @@ internal static class Gen3Files
     public static async Task<Result> Browse(NodePlugin p, NodeApiClient api, CommandContext c)
     {
         string path = c.Args.NextString("path");
-        var result = await api.BrowseAsync(path, QueryObject(p));
-        if (result.Self["type"]?.ToString() is "directory" or "container" || result.Self.Count == 0)
-            return Result.ObjectList(result.Items, total: result.Total is { } t && t > result.Items.Count ? t : null);
-        return Result.SingleObject(result.Self);
+        var listing = await api.BrowseListingAsync(path, QueryObject(p));
+        return listing.IsFolder ? Result.ObjectList(listing.Items, totalLine: TotalLine.WhenPartial) : Result.SingleObject(listing.Self);
     }
 
     public static async Task<Result> Delete(NodeApiClient api, CommandContext c)
@@ -81,8 +79,8 @@ internal static class Gen3Files
         var fields = ((JsonObject)items[0]!).Select(static kv => kv.Key).Where(static k => !SearchHiddenFields.Contains(k)).ToList();
         if (data["parameters"] is JsonObject parameters)
             c.Status("params: " + string.Join(',', parameters.Select(static kv => $"{kv.Key}:{Ruby(kv.Value)}")));
-        long? total = data["total_count"] is JsonValue t && t.TryGetValue(out long n) && n > items.Count ? n : null;
-        return Result.ObjectList(items, fields, total);
+        long? total = data["total_count"] is JsonValue t && t.TryGetValue(out long n) ? n : null;
+        return Result.ObjectList(ItemStream.From(Rest.Paging.PagedItems.ItemsOf(data, "items"), total), fields, TotalLine.WhenPartial);
     }
 
     public static async Task<Result> Space(NodeApiClient api, CommandContext c)

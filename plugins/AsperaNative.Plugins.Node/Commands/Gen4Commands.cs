@@ -21,8 +21,7 @@ internal sealed class Gen4Commands(NodePlugin plugin)
         string id = await FileResolver.ResolveAsync(scope.Api, scope.RootId, c.Args.NextString("path"));
         var info = await scope.Api.ReadAsync($"files/{id}") as JsonObject ?? [];
         if (info["type"]?.ToString() != "folder") return Result.ObjectList(new JsonArray(info), Gen4Files.BrowseFields);
-        var (items, total) = await scope.Api.ListFolderAsync(id, Gen3Files.QueryObject(plugin)?.DeepClone());
-        return Result.ObjectList(items, Gen4Files.BrowseFields, total is { } t && t > items.Count ? t : null);
+        return Result.ObjectList(scope.Api.ListFolder(id, Gen3Files.QueryObject(plugin)?.DeepClone()), Gen4Files.BrowseFields, TotalLine.WhenPartial);
     }
 
     /// <summary>Recursive search (filter: glob, @re:)</summary>
@@ -32,7 +31,7 @@ internal sealed class Gen4Commands(NodePlugin plugin)
         var scope = await plugin.AccessKeyAsync(c);
         string id = await FileResolver.ResolveAsync(scope.Api, scope.RootId, c.Args.NextString("path"));
         var match = Gen4Files.Matcher(c.Args.NextValue("filter", mandatory: false));
-        return Result.ObjectList(await FileResolver.FindAsync(scope.Api, id, match), ["path"]);
+        return Result.ObjectList(ItemStream.From(FileResolver.Find(scope.Api, id, match)), ["path"]);
     }
 
     /// <summary>Create a folder</summary>

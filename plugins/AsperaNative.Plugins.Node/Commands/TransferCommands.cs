@@ -15,11 +15,8 @@ internal sealed class TransferCommands(NodePlugin plugin)
 
     /// <summary>List transfers (--query, --once-only; query max/reset)</summary>
     [Command("list")]
-    public async Task<Result> List()
-    {
-        var paged = await plugin.Api.TransfersAsync(plugin.Global.Query?.DeepClone());
-        return Result.ObjectList(paged.Items, ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]);
-    }
+    public Task<Result> List()
+        => Task.FromResult(Result.ObjectList(plugin.Api.Transfers(plugin.Global.Query?.DeepClone()), ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]));
 
     /// <summary>List sessions of transfers</summary>
     [Command("sessions")]

@@ -107,6 +107,7 @@ public static class Pager
         {
             var response = await api.CallAsync(request with { Query = q.Count == 0 ? null : q }, cancel);
             if (totalHeader is not null && response.Header(totalHeader) is { } t && long.TryParse(t, out long n)) state.Total = n;
+            if (totalHeader is not null) state.ExpectTotal();
             foreach (var item in PagedItems.ItemsOf(response.Data, itemsField))
             {
                 if (!state.TryTake()) yield break;
