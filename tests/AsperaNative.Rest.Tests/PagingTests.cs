@@ -150,4 +150,24 @@ public class PagingTests
     [Fact]
     public void BadQueriesFailWhenTheStreamIsMade()
         => Assert.Throws<AsperaNative.Core.Errors.CliException>(() => Pager.ByPage(TestStack.Create().Factory.Create("http://127.0.0.1:9"), "users", JsonValue.Create("text")));
+
+    [Theory]
+    [InlineData("""{"self":{"path":"/"},"items":[{"a":1.50,"b":[1,{"c":null}]},null,"x",12345678901234567890],"total_count":3,"none":null}""")]
+    [InlineData("""[{"id":1},{"id":2,"deep":{"list":[]}}]""")]
+    [InlineData("\"text\"")]
+    [InlineData("\uFEFF{\"a\":[1]}")]
+    public void PagesParseItemByItemToTheSameTree(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var page = PageJson.Parse(bytes);
+        Assert.Equal(RestJson.Parse(json.TrimStart('\uFEFF'))?.ToJsonString(), page?.ToJsonString());
+        if (page is JsonObject o && o["items"] is JsonArray items) Assert.Equal("1.50", items[0]!["a"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void InvalidPagesFailAsText()
+    {
+        var e = Assert.Throws<AsperaNative.Core.Errors.CliException>(() => PageJson.Parse(System.Text.Encoding.UTF8.GetBytes("{\"items\":[1,")));
+        Assert.Equal(Assert.Throws<AsperaNative.Core.Errors.CliException>(() => RestJson.Parse("{\"items\":[1,")).Message, e.Message);
+    }
 }

@@ -59,7 +59,7 @@ public sealed class NodeApiClient(RestClient rest, NodeCredentials credentials)
         var body = new JsonObject { ["count"] = BrowsePageSize, ["path"] = path };
         foreach (var (k, v) in user) body[k] = v?.DeepClone();
         bool userPaging = user.ContainsKey("skip");
-        var first = await Rest.CreateAsync("files/browse", body, cancel) as JsonObject ?? [];
+        var first = await BrowsePageAsync(body, cancel);
         var self = first["self"] as JsonObject ?? [];
         var state = new PageState(limits) { Total = TotalCount(first) };
         var firstItems = BrowseItems(first);
@@ -81,11 +81,14 @@ public sealed class NodeApiClient(RestClient rest, NodeCredentials credentials)
             }
             if (userPaging || items.Length == 0 || state.Total is not { } total || state.Read >= total || state.LimitReached(page)) yield break;
             body["skip"] = state.Read;
-            var data = await Rest.CreateAsync("files/browse", body, cancel) as JsonObject ?? [];
+            var data = await BrowsePageAsync(body, cancel);
             if (TotalCount(data) is { } t) state.Total = t;
             items = BrowseItems(data);
         }
     }
+
+    private async Task<JsonObject> BrowsePageAsync(JsonObject body, CancellationToken cancel)
+        => (await Rest.CallAsync(new RestRequest("POST", "files/browse") { Json = body, Headers = AcceptJson, ListingPage = true }, cancel)).Data as JsonObject ?? [];
 
     private static long? TotalCount(JsonObject data) => data["total_count"] is JsonValue t && t.TryGetValue(out long n) ? n : null;
 

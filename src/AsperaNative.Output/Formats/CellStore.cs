@@ -10,7 +10,8 @@ namespace AsperaNative.Output.Formats;
 /// </summary>
 internal sealed class CellStore
 {
-    private const int BlockSize = 1 << 16;
+    // 64 KiB blocks stay off the large object heap, whose allocations would start full collections
+    private const int BlockSize = 1 << 15;
 
     private readonly List<char[]> _blocks = [];
     private int _used = BlockSize; // no block yet

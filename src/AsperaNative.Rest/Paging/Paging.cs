@@ -34,7 +34,7 @@ public static class Pager
         for (int page = 1; ; page++)
         {
             q["page"] = page;
-            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept }, cancel);
+            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept, ListingPage = true }, cancel);
             if (response.Header(totalHeader) is { } t && long.TryParse(t, out long n)) state.Total = n;
             state.ExpectTotal();
             var items = PagedItems.ItemsOf(response.Data, itemsField);
@@ -65,7 +65,7 @@ public static class Pager
         for (int page = 1; ; page++)
         {
             q["offset"] = state.Read;
-            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept }, cancel);
+            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept, ListingPage = true }, cancel);
             if (response.Data?[totalField] is JsonValue tv && tv.TryGetValue(out long n)) state.Total = n;
             state.ExpectTotal();
             var items = PagedItems.ItemsOf(response.Data, itemsField);
@@ -105,7 +105,7 @@ public static class Pager
         var q = user;
         for (int page = 1; ; page++)
         {
-            var response = await api.CallAsync(request with { Query = q.Count == 0 ? null : q }, cancel);
+            var response = await api.CallAsync(request with { Query = q.Count == 0 ? null : q, ListingPage = true }, cancel);
             if (totalHeader is not null && response.Header(totalHeader) is { } t && long.TryParse(t, out long n)) state.Total = n;
             if (totalHeader is not null) state.ExpectTotal();
             foreach (var item in PagedItems.ItemsOf(response.Data, itemsField))
@@ -130,7 +130,7 @@ public static class Pager
     private static async IAsyncEnumerable<JsonNode?> ReadSingle(RestClient api, RestRequest request, string? itemsField, bool strict,
         PageState state, [EnumeratorCancellation] CancellationToken cancel)
     {
-        var response = await api.CallAsync(request, cancel);
+        var response = await api.CallAsync(request with { ListingPage = true }, cancel);
         var list = itemsField is null ? response.Data : (response.Data as JsonObject)?[itemsField];
         var items = list is JsonArray || strict ? PagedItems.ItemsOf(response.Data, itemsField) : [];
         state.ExpectedCount = items.Length;
