@@ -74,8 +74,9 @@ public sealed class NodeApiClient(RestClient rest, NodeCredentials credentials)
     {
         for (int page = 1; ; page++)
         {
-            foreach (var item in items)
+            for (int i = 0; i < items.Length; i++)
             {
+                var item = PagedItems.Release(items, i);
                 if (!state.TryTake()) yield break;
                 yield return item;
             }

@@ -59,4 +59,15 @@ public sealed class PagedItems : ItemStream
             default: throw CliException.Runtime($"expecting a list of items{(field is null ? "" : " in " + field)}");
         }
     }
+
+    /// <summary>
+    /// The item at <paramref name="index"/>, its slot emptied: once written, an item is garbage at once instead of
+    /// living (with what the formatter built from it) until the page ends, so collections find little to keep.
+    /// </summary>
+    public static JsonNode? Release(JsonNode?[] items, int index)
+    {
+        var item = items[index];
+        items[index] = null;
+        return item;
+    }
 }

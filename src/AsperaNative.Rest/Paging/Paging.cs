@@ -39,8 +39,9 @@ public static class Pager
             state.ExpectTotal();
             var items = PagedItems.ItemsOf(response.Data, itemsField);
             if (items.Length == 0) yield break;
-            foreach (var item in items)
+            for (int i = 0; i < items.Length; i++)
             {
+                var item = PagedItems.Release(items, i);
                 if (!state.TryTake()) yield break;
                 yield return item;
             }
@@ -69,8 +70,9 @@ public static class Pager
             if (response.Data?[totalField] is JsonValue tv && tv.TryGetValue(out long n)) state.Total = n;
             state.ExpectTotal();
             var items = PagedItems.ItemsOf(response.Data, itemsField);
-            foreach (var item in items)
+            for (int i = 0; i < items.Length; i++)
             {
+                var item = PagedItems.Release(items, i);
                 if (!state.TryTake()) yield break;
                 yield return item;
             }
@@ -108,8 +110,10 @@ public static class Pager
             var response = await api.CallAsync(request with { Query = q.Count == 0 ? null : q, ListingPage = true }, cancel);
             if (totalHeader is not null && response.Header(totalHeader) is { } t && long.TryParse(t, out long n)) state.Total = n;
             if (totalHeader is not null) state.ExpectTotal();
-            foreach (var item in PagedItems.ItemsOf(response.Data, itemsField))
+            var items = PagedItems.ItemsOf(response.Data, itemsField);
+            for (int i = 0; i < items.Length; i++)
             {
+                var item = PagedItems.Release(items, i);
                 if (!state.TryTake()) yield break;
                 yield return item;
             }
@@ -134,8 +138,9 @@ public static class Pager
         var list = itemsField is null ? response.Data : (response.Data as JsonObject)?[itemsField];
         var items = list is JsonArray || strict ? PagedItems.ItemsOf(response.Data, itemsField) : [];
         state.ExpectedCount = items.Length;
-        foreach (var item in items)
+        for (int i = 0; i < items.Length; i++)
         {
+            var item = PagedItems.Release(items, i);
             state.TryTake();
             yield return item;
         }
