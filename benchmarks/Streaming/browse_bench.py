@@ -128,7 +128,16 @@ def load():
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def serve(size):
+    server = Server(build_pages(size))
+    print(server.port, flush=True)
+    threading.Event().wait()
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        serve(int(sys.argv[2]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", required=True, help="the ascli executable")
     parser.add_argument("--sizes", default="100000,1000000")
@@ -143,7 +152,9 @@ def main():
     print(f"{'entries':>8} | {'format':<8} | {'wall s':>7} | {'x bare':>6} | {'peak RSS MB':>11}")
     print(f"{'-' * 8}-+-{'-' * 8}-+-{'-' * 7}-+-{'-' * 6}-+-{'-' * 11}")
     for n, size in enumerate(int(s) for s in args.sizes.split(",")):
-        server = Server(build_pages(size))
+        # the server runs in its own process: a child forked from a large parent would report the parent's RSS
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(size)], stdout=subprocess.PIPE, text=True)
+        server.port = int(server.stdout.readline())
         runs = args.runs if n == 0 else 1
         formats = args.formats.split(",")
         if size > 100000 and args.large_formats:
@@ -165,7 +176,8 @@ def main():
         for name in ["bare"] + formats:
             wall, rss = results[name]
             print(f"{size:>8} | {name:<8} | {wall:>7.3f} | {wall / base:>6.2f} | {rss:>11.1f}")
-        server.sock.close()
+        server.kill()
+        server.wait()
     print(f"load average at end: {load()}")
 
 
