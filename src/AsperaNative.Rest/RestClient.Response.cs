@@ -21,6 +21,14 @@ public sealed partial class RestClient
             await SaveAsync(response, file, stack, timeout, cancel);
             return new RestResponse(status, reason, headers, mediaType, "", null);
         }
+        if (request.ListingPage && RestJson.IsJson(mediaType) && request.SaveToFile is null
+            && response.Content.Headers.ContentType?.CharSet is null or "utf-8" or "UTF-8")
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var (buffer, length) = await Paging.PageJson.ReadPooledAsync(body, response.Content.Headers.ContentLength, timeout.Token);
+            try { return new RestResponse(status, reason, headers, mediaType, "", length == 0 ? null : Paging.PageJson.Parse(buffer.AsMemory(0, length))); }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+        }
         string text = await response.Content.ReadAsStringAsync(timeout.Token);
         JsonNode? data = text.Length == 0 ? null : RestJson.IsJson(mediaType) ? RestJson.Parse(text) : JsonValue.Create(text);
         // a JSON answer asked for as a file is already in memory: replaced in one step

@@ -16,11 +16,8 @@ internal sealed class TransferCommands(NodePlugin plugin, CommandOptions options
 
     /// <summary>List transfers (--query, --once-only; query max/reset)</summary>
     [Command("list")]
-    public async Task<Result> List()
-    {
-        var paged = await plugin.Api.TransfersAsync(options.Query?.DeepClone());
-        return Result.ObjectList(paged.Items, ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]);
-    }
+    public Result List()
+        => Result.ObjectList(plugin.Api.Transfers(options.Query?.DeepClone()), ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]);
 
     /// <summary>List sessions of transfers</summary>
     [Command("sessions")]

@@ -137,7 +137,7 @@ public sealed class CliApplication
             var resolved = CommandRunner.Resolve(plugin.Tree, _arguments, () => new CommandOptions(_options).Bulk == true);
             var instance = plugin.Create(_context);
             var result = await CommandRunner.Run(instance, resolved, new CommandContext(_context));
-            Formatter.DisplayResult(result);
+            await Formatter.DisplayResultAsync(result);
             if (Formatter.ExitCode != 0) code = Formatter.ExitCode;
         }
         catch (CliException e)

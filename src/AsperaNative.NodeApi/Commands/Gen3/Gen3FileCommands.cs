@@ -22,10 +22,10 @@ internal sealed class Gen3FileCommands(Gen3Node node, CommandOptions options, Tr
     [Command("browse")]
     public async Task<Result> Browse([Argument("path")] string path)
     {
-        var result = await Api.BrowseAsync(node.WithPrefix(path), options.QueryHash());
-        if (result.Self["type"]?.ToString() is "directory" or "container" || result.Self.Count == 0)
-            return Result.ObjectList(WithoutPrefix(result.Items, "path"), total: result.Total is { } t && t > result.Items.Count ? t : null);
-        return Result.SingleObject(result.Self);
+        var listing = await Api.BrowseListingAsync(node.WithPrefix(path), options.QueryHash());
+        if (!listing.IsFolder) return Result.SingleObject(listing.Self);
+        var items = node.PrefixPath is null ? listing.Items : listing.Items.Select(item => WithoutPrefix(item, "path"));
+        return Result.ObjectList(items, totalLine: TotalLine.WhenPartial);
     }
 
     /// <summary>Delete file(s) or folder(s)</summary>
@@ -82,8 +82,9 @@ internal sealed class Gen3FileCommands(Gen3Node node, CommandOptions options, Tr
         var fields = ((JsonObject)items[0]!).Select(static kv => kv.Key).Where(static k => !SearchHiddenFields.Contains(k)).ToList();
         if (data["parameters"] is JsonObject parameters)
             context.Status("params: " + string.Join(',', parameters.Select(static kv => $"{kv.Key}:{Text(kv.Value)}")));
-        long? total = data["total_count"] is JsonValue t && t.TryGetValue(out long n) && n > items.Count ? n : null;
-        return Result.ObjectList(WithoutPrefix(items, "path"), fields, total);
+        long? total = data["total_count"] is JsonValue t && t.TryGetValue(out long n) ? n : null;
+        var found = ItemStream.From(Rest.Paging.PagedItems.ItemsOf(data, "items"), total);
+        return Result.ObjectList(node.PrefixPath is null ? found : found.Select(item => WithoutPrefix(item, "path")), fields, TotalLine.WhenPartial);
     }
 
     /// <summary>Disk space information for paths</summary>
@@ -151,9 +152,14 @@ internal sealed class Gen3FileCommands(Gen3Node node, CommandOptions options, Tr
     private JsonArray WithoutPrefix(JsonArray items, string column)
     {
         if (node.PrefixPath is null) return items;
-        foreach (var item in items.OfType<JsonObject>())
-            if (item[column] is JsonValue v && v.TryGetValue(out string? p)) item[column] = node.WithoutPrefix(p);
+        foreach (var item in items.OfType<JsonObject>()) WithoutPrefix(item, column);
         return items;
+    }
+
+    private JsonObject WithoutPrefix(JsonObject item, string column)
+    {
+        if (item[column] is JsonValue v && v.TryGetValue(out string? p)) item[column] = node.WithoutPrefix(p);
+        return item;
     }
 
 

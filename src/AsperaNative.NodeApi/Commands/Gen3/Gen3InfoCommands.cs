@@ -53,7 +53,7 @@ internal sealed class Gen3InfoCommands(Gen3Node node, CommandOptions options, Pl
 
     /// <summary>List node events (filter with --query)</summary>
     [Command("events")]
-    public async Task<Result> Events() => Result.ObjectList(await Api.ReadAsync("events", options.Query?.DeepClone()) as JsonArray ?? []);
+    public Result Events() => Result.ObjectList(Api.List("events", options.Query?.DeepClone()));
 
     /// <summary>Raw answer of the API root endpoint</summary>
     [Command("slash")]

@@ -26,8 +26,7 @@ internal sealed class Gen4FileCommands(Gen4Files files, NodeOptions node, Comman
         string id = await files.PathIdAsync(path);
         var info = await files.Api.ReadAsync($"files/{id}") as JsonObject ?? [];
         if (info["type"]?.ToString() != "folder") return Result.ObjectList(new JsonArray(info), BrowseFields);
-        var (items, total) = await files.Api.ListFolderAsync(id, options.QueryHash()?.DeepClone());
-        return Result.ObjectList(items, BrowseFields, total is { } t && t > items.Count ? t : null);
+        return Result.ObjectList(files.Api.ListFolder(id, options.QueryHash()?.DeepClone()), BrowseFields, TotalLine.WhenPartial);
     }
 
     /// <summary>Recursive search (filter: glob, @re:)</summary>
@@ -36,7 +35,7 @@ internal sealed class Gen4FileCommands(Gen4Files files, NodeOptions node, Comman
     {
         string id = await files.PathIdAsync(path);
         var match = Matcher(filter);
-        return Result.ObjectList(await FileResolver.FindAsync(files.Api, id, match), ["path"]);
+        return Result.ObjectList(ItemStream.From(FileResolver.Find(files.Api, id, match)), ["path"]);
     }
 
     /// <summary>Create a folder</summary>
