@@ -21,7 +21,6 @@ public sealed class PresetStore
     public const string GlobalPresetName = "global_common_defaults";
     public const string GlobalKeyword = "GLOBAL";
     public const string GlobalPluginKey = "config";
-    public const string IncludeKey = "preset";
 
     private readonly ConfigFile _file;
     private readonly List<Action<JsonObject>> _pending = [];
@@ -56,11 +55,11 @@ public sealed class PresetStore
     /// <summary>A copy of all presets.</summary>
     public JsonObject All => (JsonObject)_presets.DeepClone();
 
-    public bool Exists(string name) => _presets.ContainsKey(ResolveName(name));
+    public bool Exists(string name) => _presets.ContainsKey(name);
 
     /// <summary>A copy of a preset, as stored (values not evaluated).</summary>
     public JsonNode Get(string name)
-        => _presets[ResolveName(name)]?.DeepClone() ?? (_presets.ContainsKey(ResolveName(name)) ? new JsonObject() : throw CliException.Runtime("no such preset: " + name));
+        => _presets[name]?.DeepClone() ?? (_presets.ContainsKey(name) ? new JsonObject() : throw CliException.Runtime("no such preset: " + name));
 
     /// <summary>One parameter of a preset, as stored.</summary>
     public JsonNode? GetParameter(string name, string parameter)
@@ -73,9 +72,10 @@ public sealed class PresetStore
     /// <summary>Sets one parameter (creating the preset); false when it already had this value (nothing to save).</summary>
     public bool Set(string name, string parameter, JsonNode? value)
     {
-        if (name == GlobalKeyword) name = EnsureGlobalDefault();
         parameter = PresetValue.ParameterName(parameter);
         var stored = value?.DeepClone();
+        if (_presets[name] is { } other and not JsonObject)
+            throw CliException.Assertion($"{name}.{parameter}: expecting Hash, but have {RubyInspect.Inspect(other)}");
         if (_presets[name] is JsonObject existing && existing.TryGetPropertyValue(parameter, out var current) && PresetValue.Same(current, stored))
             return false;
         return Record(p => SetKey(p, name, parameter, stored));
@@ -84,7 +84,6 @@ public sealed class PresetStore
     /// <summary>Removes one parameter; false when it was not there.</summary>
     public bool Unset(string name, string parameter)
     {
-        name = ResolveName(name);
         if (_presets[name] is not JsonObject preset || !preset.ContainsKey(parameter)) return false;
         return Record(p => (p[name] as JsonObject)?.Remove(parameter));
     }
@@ -92,7 +91,6 @@ public sealed class PresetStore
     /// <summary>Removes a whole preset; false when there was none.</summary>
     public bool Delete(string name)
     {
-        name = ResolveName(name);
         if (!_presets.ContainsKey(name)) return false;
         return Record(p => p.Remove(name));
     }
@@ -100,7 +98,6 @@ public sealed class PresetStore
     /// <summary>Creates or replaces a preset with the given values.</summary>
     public void Initialize(string name, JsonNode values)
     {
-        name = ResolveName(name);
         var copy = values.DeepClone();
         Record(p => p[name] = copy.DeepClone());
     }
@@ -108,7 +105,6 @@ public sealed class PresetStore
     /// <summary>Merges parameters into a preset (created when missing): names get underscores, values are stored as given.</summary>
     public void Update(string name, IEnumerable<KeyValuePair<string, JsonNode?>> parameters)
     {
-        if (name == GlobalKeyword) name = EnsureGlobalDefault();
         var entries = parameters.Select(static e => KeyValuePair.Create(PresetValue.ParameterName(e.Key), e.Value?.DeepClone())).ToList();
         Record(p =>
         {
@@ -124,16 +120,19 @@ public sealed class PresetStore
         if (_presets[DefaultsPreset] is not JsonObject defaults || defaults[plugin] is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
             return null;
         string name = v.GetValue<string>();
-        if (!_presets.ContainsKey(name)) throw CliException.Tool("No such preset: " + name);
+        if (_presets[name] is not JsonObject) throw CliException.Tool($"Config name [{name}] must be a hash, check config file.");
         return name;
     }
 
-    /// <summary>The global default preset (<c>default.config</c>), set to <c>global_common_defaults</c> when missing.</summary>
-    public string EnsureGlobalDefault()
+    /// <summary>
+    /// The global default preset (<c>default: config</c>, what <c>GLOBAL</c> names), set to <c>global_common_defaults</c>
+    /// when missing, with ascli's status line for that change.
+    /// </summary>
+    public string GlobalDefault(Action<string> status)
     {
-        if (_presets[DefaultsPreset] is JsonObject d && d[GlobalPluginKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-            return v.GetValue<string>();
-        Record(static p => SetKey(p, DefaultsPreset, GlobalPluginKey, JsonValue.Create(GlobalPresetName)));
+        if (PluginDefault(GlobalPluginKey) is { } name) return name;
+        Set(DefaultsPreset, GlobalPluginKey, JsonValue.Create(GlobalPresetName));
+        status($"Updated: {DefaultsPreset}: {GlobalPluginKey} <- {GlobalPresetName}");
         return GlobalPresetName;
     }
 
@@ -148,32 +147,23 @@ public sealed class PresetStore
         foreach (var part in dottedPath.Split('.'))
         {
             if (current is not JsonObject o) throw CliException.Tool("sub key: " + RubyInspect.Inspect(walked));
-            walked.Add(walked.Count == 0 ? ResolveName(part) : part);
+            walked.Add(part);
             current = o[walked[^1]];
-            if (current is null) throw CliException.Tool("Unknown config preset: " + RubyInspect.Inspect(walked));
+            if (current is null) throw CliException.Tool("No such config preset: " + RubyInspect.Inspect(walked));
         }
         return context is null ? current!.DeepClone() : ExtendedValue.Evaluate(current!.DeepClone(), context);
     }
 
     /// <summary>
-    /// A preset with its <c>preset</c> references expanded: each referenced preset's values first, then the
-    /// preset's own; a reference loop is cut silently, as ascli does.
+    /// The option values of a preset given by name or dotted path (<c>-P</c>, default presets, <c>transfer_info</c>), as
+    /// ascli's preset_by_name: a copy, not expanded; a <c>preset</c> key in it is an option like the others, applied
+    /// by the next parse of the options.
     /// </summary>
-    public JsonObject Resolve(string name) => Resolve(ResolveName(name), new HashSet<string>(StringComparer.Ordinal));
-
-    private JsonObject Resolve(string name, HashSet<string> visiting)
+    public JsonObject Resolve(string name) => Lookup(name, null) switch
     {
-        var result = new JsonObject();
-        if (!visiting.Add(name) || _presets[name] is not JsonObject preset) return result;
-        foreach (var (k, v) in preset)
-        {
-            if (k == IncludeKey && v is JsonValue r && r.GetValueKind() == JsonValueKind.String)
-                foreach (var (ik, iv) in Resolve(r.GetValue<string>(), visiting)) result[ik] = iv?.DeepClone();
-            else
-                result[k] = v?.DeepClone();
-        }
-        return result;
-    }
+        JsonObject preset => preset,
+        var other => throw CliException.Assertion($"expecting Hash, but have {RubyInspect.Inspect(other)}"),
+    };
 
     /// <summary>
     /// Writes the changes, if any: under the file lock, the file is read again, the recorded changes replayed
@@ -193,8 +183,6 @@ public sealed class PresetStore
         _mustSave = false;
         return true;
     }
-
-    private string ResolveName(string name) => name == GlobalKeyword ? EnsureGlobalDefault() : name;
 
     private bool Record(Action<JsonObject> change)
     {

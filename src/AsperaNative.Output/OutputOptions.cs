@@ -14,11 +14,11 @@ public sealed partial class OutputOptions
     /// <summary>Output only some information</summary>
     [Option("display", Values = ["info", "data", "error"], Default = "info")] public partial string? Display { get; }
     /// <summary>Comma separated list of: fields, or ALL, or DEF</summary>
-    [Option("fields")] public partial JsonNode? Fields { get; }
+    [Option("fields", Types = "String,Array,Regexp,Proc")] public partial JsonNode? Fields { get; }
     /// <summary>Select only some items in lists: column, value</summary>
-    [Option("select")] public partial JsonNode? Select { get; }
+    [Option("select", Types = "Hash,Proc")] public partial JsonNode? Select { get; }
     /// <summary>Table display style</summary>
-    [Option("table_style")] public partial JsonNode? TableStyle { get; }
+    [Option("table_style", Types = "Hash")] public partial JsonNode? TableStyle { get; }
     /// <summary>(Table) Display deep values as additional keys</summary>
     [Option("flat_hash", Default = "yes")] public partial bool? FlatHash { get; }
     /// <summary>(Table) Control how object list is displayed as single table, or multiple objects</summary>

@@ -14,7 +14,7 @@ public sealed partial class RestOptions
     /// <summary>Issue a warning if certificate is ignored</summary>
     [Option("silent_insecure", Default = "yes")] public partial bool? SilentInsecure { get; }
     /// <summary>List of folder with trusted certificates</summary>
-    [Option("cert_stores")] public partial JsonNode? CertStores { get; }
+    [Option("cert_stores", Types = "Array,String")] public partial JsonNode? CertStores { get; }
     /// <summary>Options for HTTP/S socket</summary>
     [Option("http_options")] public partial JsonObject? HttpOptions { get; }
     /// <summary>URL for HTTP proxy with optional credentials</summary>

@@ -80,8 +80,13 @@ public sealed class PresetStoreTests : IDisposable
     public void GlobalAliasCreatesTheGlobalDefault()
     {
         var store = PresetStore.Open(ConfigPath);
-        store.Set(PresetStore.GlobalKeyword, "version_check_days", "0");
+        var status = new List<string>();
+        string name = store.GlobalDefault(status.Add);
+        store.Set(name, "version_check_days", "0");
         store.Save();
+        Assert.Equal(["Updated: default: config <- global_common_defaults"], status);
+        Assert.Equal("global_common_defaults", store.GlobalDefault(status.Add));
+        Assert.Single(status);
         Assert.Equal("---\nconfig:\n  version: 4.21.1\ndefault:\n  config: global_common_defaults\nglobal_common_defaults:\n  version_check_days: '0'\n",
             File.ReadAllText(ConfigPath));
         Assert.Equal("global_common_defaults", store.PluginDefault("config"));
@@ -127,11 +132,13 @@ public sealed class PresetStoreTests : IDisposable
     }
 
     [Fact]
-    public void ReferencedPresetsAreExpandedAndLoopsCut()
+    public void ReferencedPresetsAreOptionsNotExpanded()
     {
-        File.WriteAllText(ConfigPath, "---\nconfig:\n  version: 4.21.1\np:\n  preset: q\n  a: 1\nq:\n  preset: p\n  b: 2\n  a: 0\n");
+        // ascli's preset_by_name: the "preset" key is applied later as an option, by the next parse
+        File.WriteAllText(ConfigPath, "---\nconfig:\n  version: 4.21.1\np:\n  preset: q\n  a: 1\nq:\n  b: 2\n");
         var store = PresetStore.Open(ConfigPath);
-        Assert.Equal("{\"b\":2,\"a\":1}", store.Resolve("p").ToJsonString());
+        Assert.Equal("{\"preset\":\"q\",\"a\":1}", store.Resolve("p").ToJsonString());
+        Assert.Equal("No such config preset: [\"nope\"]", Assert.Throws<CliException>(() => store.Resolve("nope")).Message);
     }
 
     [Fact]

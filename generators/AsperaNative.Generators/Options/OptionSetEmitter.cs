@@ -26,6 +26,7 @@ namespace AsperaNative.Generators.Options
                 if (p.Short != null) init.Add($"Short = '{p.Short}'");
                 if (p.Cumulative) init.Add("Cumulative = true");
                 if (p.Hidden) init.Add("Hidden = true");
+                if (p.RubyTypes != null) init.Add("Types = new[] { " + string.Join(", ", p.RubyTypes.Split(',').Select(SourceBuilder.Literal)) + " }");
                 string initializer = init.Count == 0 ? "" : " { " + string.Join(", ", init) + " }";
                 b.Line($"new({SourceBuilder.Literal(p.Name)}, global::AsperaNative.Core.Options.OptionType.{KnownNames.OptionTypes[p.Type]}, {SourceBuilder.Literal(p.Summary)}){initializer},");
             }

@@ -82,8 +82,12 @@ namespace AsperaNative.Generators.Options
                 named.TryGetValue("Cumulative", out var c) && (bool)c.Value!,
                 named.TryGetValue("Hidden", out var h) && (bool)h.Value!,
                 named.TryGetValue("Short", out var sh) ? (string?)sh.Value : null,
-                summary);
+                summary,
+                named.TryGetValue("Types", out var ty) ? (string?)ty.Value : InferredTypes(type));
         }
+
+        /// <summary>The Ruby classes ascli declares for hash and list options (checked when a value is set).</summary>
+        private static string? InferredTypes(int type) => type == 6 ? "Hash" : type == 5 ? "Array" : null;
 
         private static string SyntaxFacts(Accessibility accessibility)
         {

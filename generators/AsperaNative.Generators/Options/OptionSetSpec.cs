@@ -9,7 +9,7 @@ namespace AsperaNative.Generators.Options
     public sealed record OptionPropertySpec(
         string PropertyName, string PropertyType, string Accessibility, string Getter,
         string Name, int Type, EquatableArray<string> Values, string? Default,
-        bool Sensitive, bool Required, bool Cumulative, bool Hidden, string? Short, string Summary);
+        bool Sensitive, bool Required, bool Cumulative, bool Hidden, string? Short, string Summary, string? RubyTypes);
 
     /// <summary>Parser output: the spec (null when invalid) and its diagnostics.</summary>
     public sealed record OptionSetResult(OptionSetSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

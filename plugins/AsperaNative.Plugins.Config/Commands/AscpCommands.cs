@@ -70,9 +70,8 @@ internal sealed class AscpCommands(PluginContext context, TransferRunner transfe
     internal static void SaveAscpPath(PluginContext context, PresetStore store, string path)
     {
         context.Status($"ascp version: {AscpInstallation.Version(path)}");
-        string preset = store.EnsureGlobalDefault();
-        store.Set(PresetStore.GlobalKeyword, "ascp_path", JsonValue.Create(path));
-        context.Status($"Updated: {preset}: ascp_path <- {path}");
+        string preset = store.GlobalDefault(context.Status);
+        if (store.Set(preset, "ascp_path", JsonValue.Create(path))) context.Status($"Updated: {preset}: ascp_path <- {path}");
         context.Status($"Saved to default global preset {preset}");
     }
 }

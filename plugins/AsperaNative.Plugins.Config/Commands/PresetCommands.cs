@@ -168,5 +168,10 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
         return Result.Status("Secrets secured in vault: Make sure to save the vault password securely.");
     }
 
-    private static string Name(string given) => InstanceIdentifier.Plain(given);
+    /// <summary>A preset name argument; <c>GLOBAL</c> is the global default preset (created when missing).</summary>
+    private string Name(string given)
+    {
+        string name = InstanceIdentifier.Plain(given);
+        return name == PresetStore.GlobalKeyword ? Store.GlobalDefault(context.Status) : name;
+    }
 }

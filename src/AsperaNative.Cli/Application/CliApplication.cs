@@ -54,9 +54,10 @@ public sealed class CliApplication
         _extendedValues.HttpReader = uri => UriReader.Response(uri, Rest).Data;
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
+    /// <param name="argumentsAreText">False when an argument is not valid UTF-8 (refused as ascli does).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment, bool argumentsAreText = true)
     {
-        var app = new CliApplication(argv, terminal, environment);
+        var app = new CliApplication(argv, terminal, environment) { _argumentsAreText = argumentsAreText };
         try
         {
             return await app.RunAsync();
@@ -71,12 +72,15 @@ public sealed class CliApplication
         }
     }
 
+    private bool _argumentsAreText = true;
+
     private async Task<int> RunAsync()
     {
         int code = 0;
         ProcessGuard? guard = null;
         try
         {
+            if (!_argumentsAreText) throw CliException.Other("ArgumentError", "invalid byte sequence in UTF-8");
             // global stage: env and command line for global options; -P presets are queued
             _options.Declare(GlobalOptionSets.Descriptors);
             _options.OnSet("preset", _presets.Queue);
@@ -84,8 +88,9 @@ public sealed class CliApplication
             InteractiveDefaults();
             if (_global.Version == true)
             {
+                // ascli exits from the option's handler: what is left of the command line is not checked
                 _terminal.Out.WriteLine(ProductVersion.Value);
-                return FinalErrors(0);
+                return 0;
             }
             if (_global.Completion is { } shell)
             {
@@ -102,7 +107,8 @@ public sealed class CliApplication
             if (plugin is not null)
             {
                 _options.Declare(plugin.Options);
-                _options.Parse();
+                // ascli builds the config plugin with the global options: no parse of its own
+                if (pluginName != ConfigPluginName) _options.Parse();
             }
             if (_global.BashComp == true)
             {
@@ -114,7 +120,7 @@ public sealed class CliApplication
                 // as ascli: help goes to stderr, at any depth of the tree, and what follows it is not processed
                 _terminal.Err.Write(Help.Text(plugin, _options.Declared, _arguments.Remaining));
                 _arguments.Clear();
-                return FinalErrors(0);
+                return 0;
             }
             if (_global.ShowConfig == true)
             {
@@ -202,6 +208,8 @@ public sealed class CliApplication
         return result;
     }
 
+    private const string ConfigPluginName = "config";
+
     private ResultFormatter Formatter => _formatter ??= CreateFormatter();
 
     /// <summary>The REST stack of every product plugin; its HTTP pipeline is built on the first call.</summary>
@@ -221,7 +229,8 @@ public sealed class CliApplication
             MultiSingle = _output.MultiSingle ?? "no",
         };
         TextWriter writer = _terminal.Out;
-        if (_output.Output is { } path)
+        // "-" is ascli's name for the standard output
+        if (_output.Output is { } path && path != "-")
         {
             try { _outputFile = writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)); }
             catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)

@@ -36,7 +36,7 @@ internal sealed class Presets(OptionStore options, IDictionary environment, stri
                 else options.AddPreset(Resolve(name));
                 break;
             case null: break;
-            default: throw CliException.BadArgument($"preset must be a name or a Hash: {Core.Values.RubyInspect.Inspect(value)}");
+            default: throw CliException.Runtime("Preset definition must be a String for preset name, or Hash for set of values");
         }
     }
 
@@ -84,6 +84,5 @@ internal sealed class Presets(OptionStore options, IDictionary environment, stri
     /// <summary>Removes the temporary folder of the run (unless --clean-temp=no).</summary>
     public void Dispose() => _folders?.Dispose();
 
-    private JsonObject Resolve(string name)
-        => _store!.Exists(name) ? _store.Resolve(name) : throw CliException.Runtime($"no such preset: {name}");
+    private JsonObject Resolve(string name) => _store!.Resolve(name);
 }

@@ -124,6 +124,8 @@ public sealed class OptionAttribute(string name) : Attribute
     public bool Hidden { get; set; }
     /// <summary>One-letter short form, e.g. "N" for -N.</summary>
     public string? Short { get; set; }
+    /// <summary>The Ruby classes a value must have, comma separated (<c>"Hash,Proc"</c>); inferred for Hash and List options.</summary>
+    public string? Types { get; set; }
 }
 
 /// <summary>Declares a transfer agent (<c>--transfer=name</c>): the class has a static <c>Create(PluginContext, JsonObject? info)</c>.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.CommandLine;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Core.Commands;
 
@@ -116,6 +117,7 @@ public static class ArgumentBinder
         null => "NilClass",
         JsonObject => "Hash",
         JsonArray => "Array",
+        JsonValue v when RubyRegex.TryGet(v, out _) => "Regexp",
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => "String",

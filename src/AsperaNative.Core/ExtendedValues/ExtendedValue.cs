@@ -13,7 +13,7 @@ public static class ExtendedValue
     /// <summary>Evaluates a raw string from the command line, an environment variable or a preset.</summary>
     public static JsonNode? Evaluate(string raw, ExtendedValueContext context)
     {
-        var decoders = ParseDecoders(raw, out string text);
+        var decoders = ParseDecoders(raw, context, out string text);
         var value = DecodedValue.FromText(text);
         for (int i = decoders.Count - 1; i >= 0; i--) value = decoders[i].Decode(value, context);
         return value.ToNode();
@@ -24,14 +24,14 @@ public static class ExtendedValue
         => value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Evaluate(v.GetValue<string>(), context) : value;
 
     /// <summary>Whether the text starts with a known decoder (<c>@json:</c>…).</summary>
-    public static bool HasDecoder(string raw) => TryParsePrefix(raw, out _, out _);
+    public static bool HasDecoder(string raw) => TryParsePrefix(raw, null, out _, out _);
 
     /// <summary>Splits the leading <c>@name:</c> prefixes off, left to right.</summary>
-    private static List<Decoder> ParseDecoders(string raw, out string text)
+    private static List<Decoder> ParseDecoders(string raw, ExtendedValueContext context, out string text)
     {
         var decoders = new List<Decoder>();
         text = raw;
-        while (TryParsePrefix(text, out var decoder, out var rest))
+        while (TryParsePrefix(text, context, out var decoder, out var rest))
         {
             decoders.Add(decoder);
             text = rest;
@@ -40,13 +40,14 @@ public static class ExtendedValue
         return decoders;
     }
 
-    private static bool TryParsePrefix(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decoder? decoder, out string rest)
+    private static bool TryParsePrefix(string text, ExtendedValueContext? context, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Decoder? decoder, out string rest)
     {
         decoder = null;
         rest = text;
         if (text.Length < 3 || text[0] != '@') return false;
         int colon = text.IndexOf(':', 1);
         if (colon < 0 || !DecoderRegistry.TryGet(text[1..colon], out decoder)) return false;
+        if (context is not null && decoder.IsKnown is { } isKnown && !isKnown(context)) return false;
         rest = text[(colon + 1)..];
         return true;
     }

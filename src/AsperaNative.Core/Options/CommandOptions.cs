@@ -8,7 +8,7 @@ namespace AsperaNative.Core.Options;
 public sealed partial class CommandOptions
 {
     /// <summary>Additional filter for for some commands (list/delete)</summary>
-    [Option("query")] public partial JsonNode? Query { get; }
+    [Option("query", Types = "Hash,Array")] public partial JsonNode? Query { get; }
     /// <summary>Name of property to set (modify operation)</summary>
     [Option("property")] public partial string? Property { get; }
     /// <summary>Bulk operation (only some)</summary>

@@ -42,6 +42,9 @@ public sealed record OptionDescriptor(string Name, OptionType Type, string Descr
     /// <summary>Hash values are deep-merged into the current value instead of replacing it (<see cref="Values.JsonMerge"/>: a <c>null</c> stays, to delete the key later).</summary>
     public bool Cumulative { get; init; }
 
+    /// <summary>The Ruby classes a set value must have, as ascli declares them (<c>Hash</c>, <c>Array</c>…): checked when set.</summary>
+    public IReadOnlyList<string>? Types { get; init; }
+
     /// <summary>Not listed in help (deprecated or internal).</summary>
     public bool Hidden { get; init; }
 

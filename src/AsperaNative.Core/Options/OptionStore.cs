@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
 using AsperaNative.Core.Values;
@@ -93,14 +94,11 @@ public sealed class OptionStore
     /// <summary>Applies pending presets, environment variables and command line options to declared options.</summary>
     public void Parse()
     {
-        // presets may queue more presets (the "preset" key): loop until none is left for declared options
-        for (int guard = 0; guard < 64; guard++)
-        {
-            var ready = _pendingPresets.Where(p => _declared.ContainsKey(p.Key)).ToList();
-            if (ready.Count == 0) break;
-            _pendingPresets.RemoveAll(p => _declared.ContainsKey(p.Key));
-            foreach (var (key, value) in ready) SetFromSource(_declared[key], value, "preset");
-        }
+        // one pass, as ascli: a preset named inside a preset (the "preset" key) is queued by this pass
+        // and applied by the next parse (the plugin's), so in a config command it is never applied
+        var ready = _pendingPresets.Where(p => _declared.ContainsKey(p.Key)).ToList();
+        _pendingPresets.RemoveAll(p => _declared.ContainsKey(p.Key));
+        foreach (var (key, value) in ready) SetFromSource(_declared[key], value, "preset");
         for (int i = 0; i < _pendingEnvironment.Count;)
         {
             var (name, raw) = _pendingEnvironment[i];
@@ -201,7 +199,8 @@ public sealed class OptionStore
     private OptionDescriptor? FindLong(string name, string token)
     {
         var names = _declaredInOrder.Select(static d => d.Name.Replace('_', '-')).ToList();
-        var match = ValueLists.TryComplete(name, names, out int count);
+        // Ruby's option parser reads underscores of a long option as hyphens (--flat_hash is --flat-hash)
+        var match = ValueLists.TryComplete(name.Replace('_', '-'), names, out int count);
         if (match is null && count > 1) throw CliException.Other("OptionParser::AmbiguousOption", $"ambiguous option: {token}");
         return match is null ? null : _declaredInOrder[names.IndexOf(match)];
     }
@@ -244,6 +243,8 @@ public sealed class OptionStore
 
     private void Assign(OptionDescriptor d, JsonNode? value, string where)
     {
+        if (d.Types is { } types && value is not null && !types.Contains(ArgumentBinder.RubyClass(value)))
+            throw CliException.BadArgument($"Option {d.Name} is a {ArgumentBinder.RubyClass(value)} but must be {(types.Count > 1 ? "one of " : "")}{string.Join(',', types)}");
         if (d.Cumulative && value is JsonObject incoming && _values.TryGetValue(d.Name, out var current) && current is JsonObject existing && where != "default")
             value = JsonMerge.Deep(existing, incoming);
         _values[d.Name] = value;

@@ -53,8 +53,8 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
             if (product is null)
             {
                 throw useProduct is null or FirstFound
-                    ? CliException.Assertion("No Aspera transfer module or SDK found.\nRefer to the manual or install SDK with command:\nascli conf ascp install")
-                    : CliException.Assertion($"No such product installed: {useProduct}");
+                    ? CliException.Runtime("no Aspera transfer module or SDK found.\nRefer to the manual or install SDK with command:\nascli conf ascp install")
+                    : CliException.Runtime($"no such product installed: {useProduct}");
             }
             path = product.AscpPath;
         }
@@ -110,8 +110,9 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
     {
         var data = new JsonObject();
         string? ascp = null;
+        CliException? notFound = null;
         try { ascp = AscpPath(); data["ascp"] = ascp; }
-        catch (CliException e) { data["ascp"] = e.Message; }
+        catch (CliException e) { data["ascp"] = e.Message; notFound = e; }
         data["ascp4"] = ascp is null ? null : AscpPath(ascp4: true) is var a4 && File.Exists(a4) ? a4 : $"ascp4 not found ({a4})";
         string folder = ascp is null ? SdkFolder : Path.GetDirectoryName(ascp) ?? SdkFolder;
         data["async"] = Optional(Path.Combine(folder, "async"));
@@ -123,6 +124,8 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
         data["fallback_certificate"] = Path.Combine(SdkFolder, "aspera_fallback_cert.pem");
         data["fallback_private_key"] = Path.Combine(SdkFolder, "aspera_fallback_cert_private_key.pem");
         data["sdk_folder"] = SdkFolder;
+        // as ascli: the file list tolerates a missing ascp, the version query that follows does not
+        if (notFound is not null) throw notFound;
         if (ascp is not null)
         {
             try { data["ascp_version"] = Version(ascp); }

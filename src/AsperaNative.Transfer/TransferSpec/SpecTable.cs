@@ -12,13 +12,14 @@ public static partial class SpecTable
         => (_byName ??= All.ToFrozenDictionary(static p => p.Name, StringComparer.Ordinal)).GetValueOrDefault(name);
 
     /// <summary>
-    /// <c>config ascp spec</c>: one row per parameter usable by an agent, sorted by name, with the agent
+    /// <c>config ascp spec</c>: one row per parameter, sorted by name, with the agent
     /// columns and, in the description, the allowed values and the ascp argument or variable.
     /// </summary>
     public static JsonArray ManTable()
     {
         var rows = new JsonArray();
-        foreach (var p in All.Where(static p => p.Agents != SpecAgents.None).OrderBy(static p => p.Name, StringComparer.Ordinal))
+        // every parameter: ascli's filter on agents compares its ticks with empty strings, and a tick is never empty
+        foreach (var p in All.OrderBy(static p => p.Name, StringComparer.Ordinal))
         {
             var description = p.Description;
             if (p.Values.Length > 0) description += "\nAllowed values: " + string.Join(", ", p.Values);
@@ -47,7 +48,7 @@ public static partial class SpecTable
 
     public static readonly string[] ManColumns = ["name", "type", "d", "n", "c", "t", "h", "description"];
 
-    private static string Tick(SpecParameter p, SpecAgents agent) => p.Agents.HasFlag(agent) ? "Y" : "";
+    private static string Tick(SpecParameter p, SpecAgents agent) => p.Agents.HasFlag(agent) ? "Y" : " ";
 
     private static IEnumerable<string> TypeWords(SpecParameter p)
         => SpecParameter.TypeNames.Where(t => p.Types.HasFlag(t.Flag)).Select(static t => t.Name);

@@ -10,10 +10,8 @@ internal static class LookupDecoders
 {
     public static IEnumerable<Decoder> All =>
     [
-        new("preset", static (v, c) => DecodedValue.FromNode(
-            (c.PresetLookup ?? throw CliException.Tool("@preset: needs the configuration file, not available here"))(v.AsText()))),
-        new("vault", static (v, c) => DecodedValue.FromNode(
-            (c.VaultLookup ?? throw CliException.Tool("@vault: needs a vault, none is configured"))(v.AsText()))),
+        new("preset", static (v, c) => DecodedValue.FromNode(c.PresetLookup!(v.AsText())), IsKnown: static c => c.PresetLookup is not null),
+        new("vault", static (v, c) => DecodedValue.FromNode(c.VaultLookup!(v.AsText())), IsKnown: static c => c.VaultLookup is not null),
         new("extend", static (v, c) => DecodedValue.FromText(Extend(v.AsText(), c)), StopsParsing: true),
     ];
 
