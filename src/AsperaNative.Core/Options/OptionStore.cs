@@ -122,7 +122,7 @@ public sealed class OptionStore
         var table = new List<KeyValuePair<string, JsonNode?>>();
         foreach (var token in InitialCommandLine)
         {
-            if (!token.StartsWith("--", StringComparison.Ordinal)) continue;
+            if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2) throw CliException.BadArgument($"wrong option format: {token}");
             int eq = token.IndexOf('=');
             if (eq < 0) continue;
             string name = token[2..eq].Replace('-', '_');
@@ -184,6 +184,12 @@ public sealed class OptionStore
             node = JsonValue.Create(match);
         }
         else if (d.Type == OptionType.Date) node = JsonValue.Create(ParseDate(value!));
+        else if (d.Type == OptionType.Integer)
+        {
+            // ascli's integer options are coerced by Ruby's option parser, on the raw text
+            if (!RubyInteger.TryParse(value!, out long number)) throw ParseError(position, "OptionParser::InvalidArgument", $"invalid argument: {token}");
+            node = JsonValue.Create(number);
+        }
         else node = ExtendedValue.Evaluate(value!, _extendedValues);
         Assign(d, Convert(d, node, "cmdline"), "cmdline");
         return true;

@@ -32,13 +32,49 @@ public class OptionStoreTests
     [InlineData("--f=x", "Other(OptionParser::AmbiguousOption)", "ambiguous option: --f=x")]
     [InlineData("--flat-hash=true", "Other(OptionParser::InvalidArgument)", "invalid argument: --flat-hash=true")]
     [InlineData("--show-config=yes", "Other(OptionParser::NeedlessArgument)", "needless argument: --show-config=yes")]
-    [InlineData("--lock-port=abc", "Other(ArgumentError)", "invalid value for Integer(): \"abc\"")]
+    [InlineData("--lock-port=abc", "Other(OptionParser::InvalidArgument)", "invalid argument: --lock-port=abc")]
     public void Reports_parse_errors_in_ascli_words(string argv, string kind, string message)
     {
         var store = TestSupport.Store(argv);
         var e = Assert.Throws<CliException>(store.Parse);
         Assert.Equal(kind, e.Kind);
         Assert.Equal(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("--lock-port=0x10", 16)]
+    [InlineData("--lock-port=1_000", 1000)]
+    [InlineData("--lock-port=-5", -5)]
+    public void Integer_options_take_rubys_integer_text(string argv, long expected)
+    {
+        var store = TestSupport.Store(argv);
+        store.Parse();
+        Assert.Equal(expected, store.GetInteger("lock_port"));
+    }
+
+    [Theory]
+    [InlineData("--select=abc", "Option select is a String but must be one of Hash,Proc")]
+    [InlineData("--table-style=abc", "Option table_style is a String but must be Hash")]
+    [InlineData("--fields=@json:{}", "Option fields is a Hash but must be one of String,Array,Regexp,Proc")]
+    public void Option_value_types_are_checked_when_set(string argv, string message)
+    {
+        var store = TestSupport.Store(argv);
+        var e = Assert.Throws<CliException>(store.Parse);
+        Assert.Equal("Argument", e.Kind);
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void Preset_values_are_applied_one_pass_per_parse()
+    {
+        var store = TestSupport.Store("");
+        store.Parse();
+        store.AddPreset(new JsonObject { ["format"] = "json", ["undeclared_yet"] = "v" });
+        store.Parse();
+        Assert.Equal("json", store.GetString("format"));
+        store.Declare([new OptionDescriptor("undeclared_yet", OptionType.String, "Later")]);
+        store.Parse();
+        Assert.Equal("v", store.GetString("undeclared_yet"));
     }
 
     [Fact]
