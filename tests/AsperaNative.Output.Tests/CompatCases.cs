@@ -29,6 +29,8 @@ public sealed record CompatCase(string Id, string[] Args, string Stdout, Result?
     /// <summary>Every case with <c>--output</c> writes a file or stdout through the CLI: checked end to end.</summary>
     public const string OutputOption = "--output";
 
+    public static bool IsOutputOption(string arg) => arg.StartsWith(OutputOption + "=", StringComparison.Ordinal);
+
     public override string ToString() => Id;
 
     public static string SamplePath()

@@ -24,7 +24,7 @@ public sealed class CompatTests
     [Fact]
     public void OnlyTheKnownCasesAreSkipped()
     {
-        var skipped = Cases.Value.Where(static c => c.SkipReason is not null && c.SkipReason != CompatCase.OutputOption).Select(static c => c.Id).Order().ToList();
+        var skipped = Cases.Value.Where(static c => c.SkipReason is not null && !c.Args.Any(CompatCase.IsOutputOption)).Select(static c => c.Id).Order().ToList();
         Assert.Equal(CompatCase.ExpectedSkips.Keys.Order().ToList(), skipped);
         Assert.True(Cases.Value.Count - skipped.Count >= 50, "most recorded cases run");
     }

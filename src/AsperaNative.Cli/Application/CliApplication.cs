@@ -47,6 +47,7 @@ public sealed class CliApplication
         _global = new GlobalOptions(_options);
         _output = new OutputOptions(_options);
         _presets = new Presets(_options, environment, home);
+        _userHome = home;
         _errors = new ErrorReporter(terminal, () => _global.LogLevel is "debug" or "trace1" or "trace2");
         // nothing is built here: services are created on first use, through their providers
         _context = new PluginContext(_options, terminal, message => Formatter.DisplayStatus(message));
@@ -73,6 +74,7 @@ public sealed class CliApplication
     }
 
     private bool _argumentsAreText = true;
+    private readonly string _userHome;
 
     private async Task<int> RunAsync()
     {
@@ -202,11 +204,27 @@ public sealed class CliApplication
         foreach (var d in _options.Declared)
         {
             if (d.Type == OptionType.Flag) continue;
-            var value = _options.Get(d.Name);
+            var value = _options.Get(d.Name) ?? ShownWhenUnset(d.Name);
             if (value is not null) result[d.Name] = value.DeepClone();
         }
         return result;
     }
+
+    /// <summary>
+    /// What ascli's <c>--show-config</c> shows for options it reads through an accessor or declares with a default
+    /// our option store leaves unset (the value is computed where it is used).
+    /// </summary>
+    private JsonNode? ShownWhenUnset(string name) => name switch
+    {
+        "config_file" => _presets.Paths?.ConfigFile,
+        "preset" => "write-only option",
+        "use_product" => "write-only option, see value of ascp_path",
+        "sdk_url" or "fields" => "DEF",
+        "sdk_folder" => Path.Combine(_userHome, ".aspera", "sdk"),
+        "progress_bar" => _terminal.OutputIsTerminal,
+        "image" or "http_options" or "ts" or "transfer_info" => new JsonObject(),
+        _ => null,
+    };
 
     private const string ConfigPluginName = "config";
 

@@ -63,6 +63,9 @@ internal sealed class Presets(OptionStore options, IDictionary environment, stri
             options.AddPreset(_store.Resolve(globalDefault), overrideQueued: false);
     }
 
+    /// <summary>The main folder and config file, once <see cref="LoadConfig"/> ran.</summary>
+    public ConfigPaths? Paths => _paths;
+
     /// <summary>Makes the config file available to plugins.</summary>
     public void Register(PluginContext context)
     {
