@@ -64,7 +64,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("{\"a\":1}\n", _ascli.Exec("config", "echo", "@json:{\"a\":1}", "-Pfmt").Out);
         Assert.Equal("---\na: 1\n", _ascli.Exec("config", "echo", "@json:{\"a\":1}", "--preset=@json:{\"format\":\"yaml\"}").Out);
         var missing = _ascli.Exec("config", "echo", "x", "-Pnope");
-        Assert.Equal("ERROR: Other(RuntimeError): no such preset: nope", missing.FirstError);
+        Assert.Equal("ERROR: Tool: No such config preset: [\"nope\"]", missing.FirstError);
     }
 
     [Fact]
