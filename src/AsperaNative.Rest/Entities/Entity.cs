@@ -21,6 +21,8 @@ public sealed class Entity(RestClient api, string path)
     public string Path { get; } = path;
     /// <summary>Default fields of list, show and create results (all when null).</summary>
     public IReadOnlyList<string>? Fields { get; init; }
+    /// <summary>The fields of a <c>show</c> result from the object shown (AoC: all but <c>certificate</c>); <see cref="Fields"/> when null.</summary>
+    public Func<JsonObject, IReadOnlyList<string>?>? ShowFields { get; init; }
     /// <summary>The identifier field of created items, and the first column of bulk results.</summary>
     public string IdField { get; init; } = "id";
     /// <summary>Resolves a <c>%field:value</c> selector to an identifier; null: ascli's "Percent syntax … not supported".</summary>

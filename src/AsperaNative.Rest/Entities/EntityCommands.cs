@@ -71,7 +71,10 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
     /// <summary>Show one {name} (id or %name:)</summary>
     [Command("show")]
     public async Task<Result> Show([Argument("identifier", Name = "id", Bulk = true, Types = "String")] JsonNode id)
-        => Result.SingleObject(await entity.Api.ReadAsync(entity.ItemPath(await Resolve(id))) as JsonObject ?? [], entity.Fields);
+    {
+        var item = await entity.Api.ReadAsync(entity.ItemPath(await Resolve(id))) as JsonObject ?? [];
+        return Result.SingleObject(item, entity.ShowFields?.Invoke(item) ?? entity.Fields);
+    }
 
     private static readonly IReadOnlyDictionary<string, string> AcceptJson = new Dictionary<string, string> { ["Accept"] = "application/json" };
 
