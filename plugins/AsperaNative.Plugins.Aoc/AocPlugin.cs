@@ -40,6 +40,7 @@ namespace AsperaNative.Plugins.Aoc;
 [MountCommands(typeof(Entity), "admin user", Scope = nameof(AdminEntity), Key = "user", Name = "user")]
 [MountCommands(typeof(Entity), "admin workspace", Scope = nameof(AdminEntity), Key = "workspace", Name = "workspace")]
 [MountCommands(typeof(Entity), "admin workspace_membership", Scope = nameof(AdminEntity), Key = "workspace_membership", Name = "workspace_membership")]
+[MountCommands(typeof(Entity), "admin resource {object:application|client|client_access_key|client_registration_token|contact|dropbox|dropbox_membership|group|group_membership|kms_profile|node|operation|package|saml_configuration|short_link|user|workspace|workspace_membership}", Scope = nameof(Resource), Name = "resource")]
 [MountCommands(typeof(Entity), "automation workflows", Scope = nameof(Workflows), Name = "workflow")]
 [MountCommands(typeof(Entity), "automation instances", Scope = nameof(Instances), Name = "workflow instance")]
 public sealed class AocPlugin
@@ -161,6 +162,13 @@ public sealed class AocPlugin
                 AocPager.List(api, path, query ?? (defaultQuery is null ? null : JsonNode.Parse(defaultQuery))), fields, TotalLine.WhenAnnounced)),
             ShowFields = static item => [.. item.Select(static p => p.Key).Where(static k => k != "certificate")],
         };
+    }
+
+    /// <summary><c>admin resource &lt;object&gt;</c>: the deprecated form of <c>admin &lt;object&gt;</c>.</summary>
+    public Task<Entity> Resource(CommandContext command)
+    {
+        CoreServices.Log(Context).Warn("resource command is deprecated (4.18), directly use the specific command instead");
+        return AdminEntity(command.Identifier("object"), command);
     }
 
     /// <summary>The API object switched to <c>admin:all</c> (a new token on the next call).</summary>

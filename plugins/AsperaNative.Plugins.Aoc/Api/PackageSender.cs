@@ -50,6 +50,18 @@ public sealed class PackageSender(AocConnection aoc, AocOptions options)
         return await api.CreateAsync("packages", package) as JsonObject ?? [];
     }
 
+    /// <summary>
+    /// After creation: the package's node (<c>GET nodes/&lt;id&gt;</c>, workspace), AoC told one transfer is expected, and the
+    /// upload spec of its contents folder.
+    /// </summary>
+    public static async Task<JsonObject> UploadSpecAsync(AocConnection aoc, RestClient api, JsonObject created, bool standardPorts)
+    {
+        string wsId = AocLink.Text(created["workspace_id"]);
+        var nodeApi = await aoc.NodeApiAsync(AocLink.Text(created["node_id"]), new AocNodeUse(new AocWorkspace(wsId, "", []), "packages", created));
+        await api.UpdateAsync($"packages/{AocLink.Text(created["id"])}", new JsonObject { ["sent"] = true, ["transfers_expected"] = 1 });
+        return await NodeApi.Api.Gen4TransferSpec.BuildAsync(nodeApi, AocLink.Text(created["contents_file_id"]), "send", standardPorts);
+    }
+
     private static async Task<JsonObject> RecipientAsync(RestClient api, string field, JsonNode? item, string wsId, JsonObject? newUser)
     {
         switch (item)

@@ -81,10 +81,7 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
     /// <summary>Uploads the files of a created package (a new node token, the package's contents folder).</summary>
     private async Task SendContentAsync(RestClient api, JsonObject created, PendingArguments? sources)
     {
-        string wsId = AocLink.Text(created["workspace_id"]);
-        var nodeApi = await Aoc.NodeApiAsync(AocLink.Text(created["node_id"]), new AocNodeUse(new AocWorkspace(wsId, "", []), "packages", created));
-        await api.UpdateAsync($"packages/{AocLink.Text(created["id"])}", new JsonObject { ["sent"] = true, ["transfers_expected"] = 1 });
-        var spec = await Gen4TransferSpec.BuildAsync(nodeApi, AocLink.Text(created["contents_file_id"]), TransferRunner.DirectionSend, node.DefaultPorts != false);
+        var spec = await PackageSender.UploadSpecAsync(Aoc, api, created, node.DefaultPorts != false);
         TransferRunner.ResultOf(await transfer.StartAsync(spec, sources));
     }
 
