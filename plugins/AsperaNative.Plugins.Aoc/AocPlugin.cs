@@ -133,6 +133,7 @@ public sealed class AocPlugin
     /// <summary><c>admin node do &lt;id&gt;</c>: a node of the organization with its access key's secret (<c>--secret</c> or the vault).</summary>
     public async Task<Gen4Files> AdminNode(CommandContext command)
     {
+        await AdminApiAsync();
         string id = await AdminIdAsync("nodes", command.Identifier("id"));
         var (workspace, _, _) = await HomeLocationAsync();
         var api = await Aoc.NodeApiAsync(id, new AocNodeUse(workspace, "files"), withScope: false);
@@ -153,6 +154,9 @@ public sealed class AocPlugin
         return new Entity(api, path)
         {
             IdField = resource == "client_registration_token" ? "token" : "id",
+            CreatePath = resource == "client_registration_token" ? "admin/client_registration/token" : null,
+            BulkModify = true,
+            CreateFields = resource == "client_registration_token" ? ["token", "status"] : ["id", "status"],
             Lookup = async (field, value) =>
             {
                 AocLookup.CheckField(field);

@@ -21,7 +21,8 @@ public static class AocPager
         var (user, limits) = PageLimits.Split(query);
         if (!user.ContainsKey("per_page")) user["per_page"] = PerPage;
         int first = user["page"] is JsonValue p && p.TryGetValue(out int start) ? start : 1;
-        user.Remove("page");
+        // nil values are not sent (ascli compacts the query)
+        foreach (var key in user.Where(static p => p.Value is null).Select(static p => p.Key).ToList()) user.Remove(key);
         return new PagedItems(limits, (state, cancel) => Read(api, path, user, first, state, cancel));
     }
 

@@ -16,7 +16,7 @@ namespace AsperaNative.Plugins.Aoc.Commands;
 
 /// <summary>Organization administration (admin scope)</summary>
 [CommandGroup("aoc admin")]
-internal sealed class AdminCommands(AocPlugin plugin)
+internal sealed class AdminCommands(AocPlugin plugin, BasicAuthOptions basic, AocOptions aoc, CommandOptions options)
 {
     /// <summary>Usage reports of workspace</summary>
     [Command("usage_reports")]
@@ -24,7 +24,9 @@ internal sealed class AdminCommands(AocPlugin plugin)
     {
         var api = await plugin.AdminApiAsync();
         var (workspace, _, _) = await plugin.HomeLocationAsync();
-        return Result.ObjectList(AocPager.List(api, "usage_reports", new JsonObject { ["workspace_id"] = workspace.Id }), null, TotalLine.WhenAnnounced);
+        var query = new JsonObject { ["workspace_id"] = workspace.Id };
+        if (options.Query is JsonObject user) foreach (var (k, v) in user) query[k] = v?.DeepClone();
+        return Result.ObjectList(AocPager.List(api, "usage_reports", query), null, TotalLine.WhenAnnounced);
     }
 
     /// <summary>Subscription information (BSS)</summary>
@@ -34,7 +36,9 @@ internal sealed class AdminCommands(AocPlugin plugin)
         var api = await plugin.AdminApiAsync();
         var org = await api.ReadAsync("organization") as JsonObject ?? [];
         plugin.Aoc.Rest.Errors.Add(ProductShapes.BssGraphQl);
-        var bss = await plugin.Aoc.ServiceAsync("bss/platform/graphql");
+        // ascli makes a second API object for the BSS API: the link is read again, the token is of --scope
+        await AocLink.ReadAsync(plugin.Aoc.Rest, basic.RequiredUrl);
+        var bss = await plugin.Aoc.ServiceAsync("bss/platform/graphql", aoc.Scope ?? AocConnection.ScopeUser);
         var answer = await bss.CreateAsync("", new JsonObject
         {
             ["query"] = SubscriptionQuery,
@@ -201,7 +205,7 @@ internal sealed class AnalyticsCommands(AocPlugin plugin, CommandOptions options
         if (global.OnceOnly == true)
         {
             var workspace = await plugin.Aoc.WorkspaceAsync();
-            string stateId = string.Join('_', "aoc_ana_date", plugin.Aoc.UrlHost, workspace.Name, resource, id).Replace('.', '_');
+            string stateId = Auth.Cache.TokenCache.Id("aoc_ana_date", plugin.Basic.Url, workspace.Name, resource, id);
             state = new OnceOnlyState(plugin.Aoc.Persistency, stateId, true);
             if ((state.Load() as JsonArray)?.FirstOrDefault() is { } start) query["start_time"] = start.DeepClone();
             stop = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -221,6 +225,7 @@ internal sealed class AnalyticsCommands(AocPlugin plugin, CommandOptions options
 
     private async Task<(RestClient Api, JsonObject Self)> AnalyticsAsync()
     {
+        await plugin.AdminApiAsync();
         var self = await plugin.Aoc.SelfAsync();
         return (await plugin.Aoc.ServiceAsync("analytics/v2", AocConnection.ScopeAdminUser), self);
     }

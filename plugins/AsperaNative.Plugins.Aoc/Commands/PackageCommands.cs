@@ -102,7 +102,8 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
             id = given;
         }
         var self = link is null ? await Aoc.UserInfoAsync() : [];
-        string stateId = OnceOnlyState.MakeId(["aoc_recv", Aoc.UrlHost, workspace.Id ?? "", .. link is null ? new[] { AocLink.Text(self["id"]) } : []]);
+        // ascli's id: the url (its host), the workspace, the user (not for a public link), as token cache ids are made
+        string stateId = Auth.Cache.TokenCache.Id(["aoc_recv", plugin.Basic.Url, workspace.Id, .. link is null ? new[] { AocLink.Text(self["id"]) } : []]);
         var state = new OnceOnlyState(Aoc.Persistency, stateId, once);
         var skip = (state.Load() as JsonArray)?.Select(static i => AocLink.Text(i)).ToList() ?? [];
         List<string> ids;
@@ -149,9 +150,10 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
         return Result.ObjectList(rows, ["package", "status"]);
     }
 
-    private static void SaveSkip(OnceOnlyState state, List<string> ids)
+    private void SaveSkip(OnceOnlyState state, List<string> ids)
     {
-        if (ids.Count == 0) { state.Save(null); return; }
+        // an empty list is no file
+        if (ids.Count == 0) { if (state.Enabled) Aoc.Persistency.Delete(state.Id); return; }
         state.Save(new JsonArray([.. ids.Select(static i => (JsonNode)i)]));
     }
 

@@ -173,4 +173,38 @@ public sealed class AocPluginTests(AocFixture fixture) : IClassFixture<AocFixtur
         var servers = fixture.Home.Run("aoc", "servers", $"--http-proxy={fixture.Aoc.ProxyUrl}", "--insecure=yes", "--format=json");
         Assert.True(servers.Exit == 0, servers.Err);
     }
+
+    [Fact]
+    public void PublicLinkToASharedFolderNeedsNoLogin()
+    {
+        string home = fixture.Aoc.Seed.HomeFileId(fixture.Workspace, fixture.John)!;
+        var (url, _) = fixture.Aoc.Seed.AddPublicLink("view_shared_file", new JsonObject
+        {
+            ["node_id"] = fixture.Aoc.NodeEntity["id"]!.ToString(),
+            ["file_id"] = home,
+            ["workspace_id"] = fixture.Workspace["id"]!.ToString(),
+        }, createdBy: fixture.John);
+        var run = fixture.Home.Run("aoc", $"--url={url}", $"--http-proxy={fixture.Aoc.ProxyUrl}", "--insecure=yes", "files", "browse", "/", "--format=csv", "--fields=name");
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("todo.txt", run.Out);
+        Assert.Contains(fixture.Aoc.Requests, static r => r.Path == "/api/v1/oauth2/token" && r.Query.Contains("grant_type=url_token"));
+        var send = fixture.Home.Run("aoc", $"--url={url}", $"--http-proxy={fixture.Aoc.ProxyUrl}", "--insecure=yes", "packages", "send", "@json:{\"name\":\"x\"}", "a.txt");
+        Assert.StartsWith("ERROR: Other(Aspera::AssertError): assertion failed: public link type: expecting one of", send.Error);
+    }
+
+    [Fact]
+    public void AdminModifyGivesTheIdAndStatus()
+    {
+        var create = fixture.Run("admin", "group", "create", "@json:{\"name\":\"to modify\"}", "--format=json");
+        Assert.True(create.Exit == 0, create.Err);
+        var created = Json(create.Out);
+        Assert.Equal("created", created["status"]!.ToString());
+        string id = created["id"]!.ToString();
+        var modify = fixture.Run("admin", "group", "modify", id, "@json:{\"description\":\"changed\"}", "--format=json");
+        Assert.True(modify.Exit == 0, modify.Err);
+        Assert.Equal("modified", Json(modify.Out)["status"]!.ToString());
+        var show = fixture.Run("admin", "group", "show", id, "--format=json");
+        Assert.Equal("changed", Json(show.Out)["description"]!.ToString());
+        fixture.Run("admin", "group", "delete", id);
+    }
 }
