@@ -36,7 +36,7 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
 
     /// <summary>Show a package</summary>
     [Command("show")]
-    public async Task<Result> Show(CommandContext c, [Argument("package ID", Name = "id")] string id)
+    public async Task<Result> Show(CommandContext c, [Argument("identifier", Name = "id")] string id)
     {
         var (api, _) = await ContextAsync(c);
         return Result.SingleObject(await api.ReadAsync($"packages/{id}") as JsonObject ?? []);
@@ -44,7 +44,7 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
 
     /// <summary>Delete package(s)</summary>
     [Command("delete")]
-    public async Task<Result> Delete(CommandContext c, [Argument("package ID", Name = "id", Bulk = true, Types = "String,Integer")] JsonNode ids)
+    public async Task<Result> Delete(CommandContext c, [Argument("identifier", Name = "id", Bulk = true, Types = "String,Integer")] JsonNode ids)
     {
         var (api, _) = await ContextAsync(c);
         bool bulk = options.Bulk == true;
@@ -52,7 +52,7 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
         foreach (var one in bulk ? ((JsonArray)ids).ToList() : [ids])
         {
             if (one is not JsonValue v || (!v.TryGetValue(out string? _) && !v.TryGetValue(out long _)))
-                throw CliException.BadArgument($"Value must be String or Integer, but is {Core.Commands.ArgumentBinder.RubyClass(one)}");
+                throw CliException.Assertion($"identifier: expecting one of [String, Integer], but have {Core.Commands.ArgumentBinder.RubyClass(one)}");
             string id = AocLink.Text(one);
             var row = new JsonObject { ["id"] = one.DeepClone() };
             try
@@ -87,7 +87,7 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
 
     /// <summary>Download package(s) (ALL, INIT with --once-only)</summary>
     [Command("receive|recv")]
-    public async Task<Result> Receive(CommandContext c, [Argument("package ID", Name = "id", Bulk = true, Types = "String")] JsonNode id,
+    public async Task<Result> Receive(CommandContext c, [Argument("identifier", Name = "id", Bulk = true, Types = "String")] JsonNode id,
         [Argument("source file list", Name = "source")] PendingArguments sources)
     {
         var (api, workspace) = await ContextAsync(c);
@@ -159,22 +159,22 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
 
     /// <summary>Browse package content</summary>
     [Command("browse")]
-    public async Task<Result> Browse(CommandContext c, [Argument("package ID", Name = "id")] string id, [Argument("path")] string path)
+    public async Task<Result> Browse(CommandContext c, [Argument("identifier", Name = "id")] string id, [Argument("path")] string path)
         => await (await ContentCommandsAsync(c, id)).Browse(path);
 
     /// <summary>Find files in a package</summary>
     [Command("find")]
-    public async Task<Result> Find(CommandContext c, [Argument("package ID", Name = "id")] string id, [Argument("path")] string path, [Argument("filter")] JsonNode? filter = null)
+    public async Task<Result> Find(CommandContext c, [Argument("identifier", Name = "id")] string id, [Argument("path")] string path, [Argument("filter")] JsonNode? filter = null)
         => await (await ContentCommandsAsync(c, id)).Find(path, filter);
 
     /// <summary>Node access info for a package folder</summary>
     [Command("node_info")]
-    public async Task<Result> NodeInfo(CommandContext c, [Argument("package ID", Name = "id")] string id, [Argument("path")] string path)
+    public async Task<Result> NodeInfo(CommandContext c, [Argument("identifier", Name = "id")] string id, [Argument("path")] string path)
         => await (await ContentCommandsAsync(c, id)).NodeInfo(path);
 
     /// <summary>Bearer token for a package folder</summary>
     [Command("bearer_token_node")]
-    public async Task<Result> BearerTokenNode(CommandContext c, [Argument("package ID", Name = "id")] string id, [Argument("path")] string path)
+    public async Task<Result> BearerTokenNode(CommandContext c, [Argument("identifier", Name = "id")] string id, [Argument("path")] string path)
         => await (await ContentCommandsAsync(c, id)).BearerTokenNode(path);
 
     /// <summary>The gen4 commands on a package's contents folder.</summary>
