@@ -30,6 +30,31 @@ public sealed class NodeApiClient
     public NodeCredentials Credentials { get; }
     public string BaseUrl => Rest.BaseUrl;
 
+    /// <summary>The application that handed out this node (AoC), or null for a plain node.</summary>
+    public INodeApplication? Application { get; init; }
+
+    /// <summary><c>--node-cache=no</c>: gen4 folder reads ask the node not to answer from its cache (ascli's <c>read_with_cache</c>).</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary>
+    /// The Authorization value of this node's calls: <c>Basic …</c> of the access key and its secret, or <c>Bearer …</c>
+    /// (a given token, or the OAuth token of the application, created or renewed as needed): the transfer token of gen4 specs.
+    /// </summary>
+    public async Task<string> AuthorizationAsync(CancellationToken cancel = default)
+        => Rest.Auth is { } auth ? await auth.GetAuthorizationAsync(false, cancel) : Credentials.Password;
+
+    /// <summary>A gen4 read (<c>files/{id}</c>, <c>files/{id}/files</c>) with the cache header of <c>--node-cache=no</c>.</summary>
+    public async Task<JsonNode?> ReadWithCacheAsync(string path, JsonNode? query = null, CancellationToken cancel = default)
+        => (await Rest.CallAsync(new RestRequest("GET", path) { Query = query, Headers = CacheHeaders }, cancel)).Data;
+
+    private IReadOnlyDictionary<string, string> CacheHeaders => NoCache ? NoCacheHeaders : AcceptJson;
+
+    private static readonly IReadOnlyDictionary<string, string> NoCacheHeaders = new Dictionary<string, string>
+    {
+        ["Accept"] = "application/json",
+        [NodeConnection.CacheHeader] = "no-cache",
+    };
+
     /// <summary>The same node with other credentials (an access key and its secret, or a bearer token).</summary>
     public NodeApiClient WithCredentials(string username, string password)
     {
@@ -39,14 +64,14 @@ public sealed class NodeApiClient
         if (bearer) headers[NodeConnection.AccessKeyHeader] = username;
         var auth = bearer ? StaticAuthorization.Bearer(password) : StaticAuthorization.Basic(username, password);
         var api = Rest.Factory.Create(Rest.BaseUrl, auth, Rest.Options with { Headers = headers });
-        return new NodeApiClient(api, new NodeCredentials(username, password, bearer));
+        return new NodeApiClient(api, new NodeCredentials(username, password, bearer)) { NoCache = NoCache };
     }
 
     /// <summary>This node with an extra header on every call (watch folders ask for an API version).</summary>
     public NodeApiClient WithHeader(string name, string value)
     {
         var headers = new Dictionary<string, string>(Rest.Options.Headers) { [name] = value };
-        return new NodeApiClient(Rest.Factory.Create(Rest.BaseUrl, Rest.Auth, Rest.Options with { Headers = headers }), Credentials);
+        return new NodeApiClient(Rest.Factory.Create(Rest.BaseUrl, Rest.Auth, Rest.Options with { Headers = headers }), Credentials) { Application = Application, NoCache = NoCache };
     }
 
     public Task<JsonNode?> ReadAsync(string path, JsonNode? query = null) => Rest.ReadAsync(path, query);
@@ -134,7 +159,7 @@ public sealed class NodeApiClient
 
     /// <summary>Gen4 folder listing (<c>/files/{id}/files</c>), pages followed through the <c>Link</c> header, total in <c>X-Total-Count</c>.</summary>
     public PagedItems ListFolder(string fileId, JsonNode? query = null)
-        => Pager.ByLinkHeader(Rest, new RestRequest("GET", $"files/{fileId}/files") { Query = query, Headers = AcceptJson }, null, "X-Total-Count");
+        => Pager.ByLinkHeader(Rest, new RestRequest("GET", $"files/{fileId}/files") { Query = query, Headers = CacheHeaders }, null, "X-Total-Count");
 
     /// <summary>Gen4 folder listing, read whole.</summary>
     public async Task<(JsonArray Items, long? Total)> ListFolderAsync(string fileId, JsonNode? query = null)

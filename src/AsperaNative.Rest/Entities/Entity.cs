@@ -21,6 +21,14 @@ public sealed class Entity(RestClient api, string path)
     public string Path { get; } = path;
     /// <summary>Default fields of list, show and create results (all when null).</summary>
     public IReadOnlyList<string>? Fields { get; init; }
+    /// <summary>The fields of a <c>show</c> result from the object shown (AoC: all but <c>certificate</c>); <see cref="Fields"/> when null.</summary>
+    public Func<JsonObject, IReadOnlyList<string>?>? ShowFields { get; init; }
+    /// <summary>Fields of a single create result (AoC: the id and the status); <see cref="Fields"/> (all when null) otherwise.</summary>
+    public IReadOnlyList<string>? CreateFields { get; init; }
+    /// <summary>Creation is a POST on this path instead of <see cref="Path"/> (AoC's client registration tokens).</summary>
+    public string? CreatePath { get; init; }
+    /// <summary>Modify gives a per-item status (<c>{id, status: modified}</c>, <c>--bulk</c> and <c>--bfail</c>) as create and delete (AoC).</summary>
+    public bool BulkModify { get; init; }
     /// <summary>The identifier field of created items, and the first column of bulk results.</summary>
     public string IdField { get; init; } = "id";
     /// <summary>Resolves a <c>%field:value</c> selector to an identifier; null: ascli's "Percent syntax … not supported".</summary>

@@ -14,7 +14,7 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
     /// <summary>Create {name} (bulk with --bulk=yes)</summary>
     [Command("create")]
     public Task<Result> Create([Argument("parameters for create", Name = "params", Bulk = true, Types = "Hash")] JsonNode parameters)
-        => BulkAsync("create", parameters, entity.Fields, async p => await entity.Api.CreateAsync(entity.Path, p) as JsonObject);
+        => BulkAsync("create", parameters, entity.CreateFields ?? entity.Fields, async p => await entity.Api.CreateAsync(entity.CreatePath ?? entity.Path, p) as JsonObject);
 
     /// <summary>Delete {name} (bulk with --bulk=yes)</summary>
     [Command("delete")]
@@ -62,8 +62,17 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
     [Command("modify")]
     public async Task<Result> Modify([Argument("identifier", Name = "id", Bulk = true, Types = "String")] JsonNode id, [Argument("parameters for modify", Name = "params", Types = "Hash")] JsonNode parameters)
     {
-        string resolved = await Resolve(id);
         JsonNode body = options.Property is { } property ? new JsonObject { [property] = parameters.DeepClone() } : parameters;
+        if (entity.BulkModify)
+        {
+            return await BulkAsync("modify", id, null, async one =>
+            {
+                string each = await Resolve(one);
+                await entity.Api.UpdateAsync(entity.ItemPath(each), body);
+                return new JsonObject { [entity.IdField] = each };
+            });
+        }
+        string resolved = await Resolve(id);
         await entity.Api.UpdateAsync(entity.ItemPath(resolved), body);
         return Result.Status("modified");
     }
@@ -71,7 +80,10 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
     /// <summary>Show one {name} (id or %name:)</summary>
     [Command("show")]
     public async Task<Result> Show([Argument("identifier", Name = "id", Bulk = true, Types = "String")] JsonNode id)
-        => Result.SingleObject(await entity.Api.ReadAsync(entity.ItemPath(await Resolve(id))) as JsonObject ?? [], entity.Fields);
+    {
+        var item = await entity.Api.ReadAsync(entity.ItemPath(await Resolve(id))) as JsonObject ?? [];
+        return Result.SingleObject(item, entity.ShowFields?.Invoke(item) ?? entity.Fields);
+    }
 
     private static readonly IReadOnlyDictionary<string, string> AcceptJson = new Dictionary<string, string> { ["Accept"] = "application/json" };
 
@@ -102,7 +114,7 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
             try
             {
                 if (await action(item!) is { } result) row = result;
-                row["status"] = command + (command.EndsWith('e') ? "d" : "ed");
+                row["status"] = command switch { "modify" => "modified", _ => command + (command.EndsWith('e') ? "d" : "ed") };
             }
             catch (CliException e) when (options.Bfail == false)
             {

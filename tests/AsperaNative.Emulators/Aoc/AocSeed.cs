@@ -235,7 +235,7 @@ public sealed class AocSeed
     }
 
     /// <summary>The user's home folder id in a workspace (made on first use), or null when the node is not local.</summary>
-    internal string? HomeFileId(JsonObject ws, JsonObject user)
+    public string? HomeFileId(JsonObject ws, JsonObject user)
     {
         if (LocalNode(ws["home_node_id"]?.ToString()) is not { } node) return null;
         string home = Path.Combine(node.Root, "workspaces", ws["id"]!.ToString(), "home", user["email"]!.ToString());

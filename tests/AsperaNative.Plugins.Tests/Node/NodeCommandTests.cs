@@ -92,7 +92,7 @@ public sealed class NodeCommandTests(NodeFixture fixture) : IClassFixture<NodeFi
         Assert.Equal(10, Json(find).Count);
         Assert.Contains("deleted", fixture.RunAs("ak_bt", bearer, "--root-id=" + rootId, "access_keys", "do", "self", "delete", "/sub2").Out);
         Assert.Equal("ERROR: Rest: API user authentication failed", fixture.RunAs("ak_bt", "Bearer forged", "--root-id=" + rootId, "access_keys", "do", "self", "browse", "/").Error);
-        Assert.Equal("ERROR: Other(RuntimeError): entry not found: nothing", fixture.Run("access_keys", "do", "ak_bt", "--secret=S3cret", "show", "/nothing").Error);
+        Assert.Equal("ERROR: Other(RuntimeError): entry not found: [\"nothing\"]", fixture.Run("access_keys", "do", "ak_bt", "--secret=S3cret", "show", "/nothing").Error);
         Assert.Contains("ak_bt", fixture.Run("access_keys", "do", "ak_bt", "--secret=S3cret", "v3", "access_keys", "show", "%id:self").Out);
     }
 

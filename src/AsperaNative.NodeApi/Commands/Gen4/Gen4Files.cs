@@ -28,18 +28,18 @@ public sealed class Gen4Files(NodeApiClient api, string rootId, PluginContext co
     /// <summary><c>v3</c>: the classic (gen3) API with the same credentials.</summary>
     public Gen3Node V3() => new(Api, Context);
 
-    /// <summary>The file id of a path below the top folder, or of a <c>%id:&lt;file_id&gt;</c> selector.</summary>
-    public async Task<string> FileIdAsync(string pathOrSelector)
+    /// <summary>The file of a path below the top folder, or of a <c>%id:&lt;file_id&gt;</c> selector (on the top node).</summary>
+    public async Task<NodeFile> FileAsync(string pathOrSelector)
     {
         if (pathOrSelector.StartsWith('%'))
         {
             int colon = pathOrSelector.IndexOf(':');
             if (colon < 0 || pathOrSelector[1..colon] != "id") throw CliException.Runtime("Only selection \"id\" is supported (file id)");
-            return pathOrSelector[(colon + 1)..];
+            return new NodeFile(Api, pathOrSelector[(colon + 1)..]);
         }
         return await FileResolver.ResolveAsync(Api, RootId, pathOrSelector);
     }
 
-    /// <summary>The file id of a path below the top folder (no selector).</summary>
-    public Task<string> PathIdAsync(string path) => FileResolver.ResolveAsync(Api, RootId, path);
+    /// <summary>The file of a path below the top folder (no selector); a link at the end is followed when asked (or when the path ends with <c>/</c>).</summary>
+    public Task<NodeFile> ResolveAsync(string path, bool followLastLink = false) => FileResolver.ResolveAsync(Api, RootId, path, followLastLink);
 }
