@@ -22,7 +22,7 @@ public sealed class Faspex5Connection
     /// <summary>Redirections followed when a public link is opened.</summary>
     private const int PublicLinkRedirects = 3;
 
-    private Faspex5Connection(string baseUrl, RestClient api, RestClient authApi, OAuthProvider? oauth, JsonObject? publicContext)
+    private Faspex5Connection(string baseUrl, Faspex5Api api, RestClient authApi, OAuthProvider? oauth, JsonObject? publicContext)
     {
         BaseUrl = baseUrl;
         Api = api;
