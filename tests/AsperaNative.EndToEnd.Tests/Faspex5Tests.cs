@@ -36,9 +36,9 @@ public sealed class Faspex5Tests : IAsyncLifetime
             "packages", "list", "--format=csv", "--fields=id,title");
         Assert.True(list.Exit == 0, list.Err);
         Assert.Equal("pk1XyZ,Report", list.Out.Trim());
-        var show = _ascli.Exec("faspex5", $"--url={_f5.PublicPackageLink("pk1XyZ")}", "--insecure=yes", "packages", "show", "--format=json", "--fields=title");
+        var show = _ascli.Exec("faspex5", $"--url={_f5.PublicPackageLink("pk1XyZ")}", "--insecure=yes", "packages", "show", "--format=json");
         Assert.True(show.Exit == 0, show.Err);
-        Assert.Equal("{\"title\":\"Report\"}", show.Out.Trim());
+        Assert.Contains("\"title\":\"Report\"", show.Out);
         var selector = _ascli.Exec("faspex5", $"--url={_f5.Url}", "--auth=boot", "--password=x", "packages", "show", "%name:x");
         Assert.Equal("ERROR: Argument: Percent syntax for identifier not supported in this context", selector.FirstError);
     }

@@ -145,7 +145,7 @@ internal sealed class PackageCommands(Faspex5Plugin plugin, CommandOptions optio
 
     /// <summary>Send a package (files as args or --shared-folder)</summary>
     [Command("send")]
-    public async Task<Result> Send([Argument("parameters for send", Name = "params")] JsonObject parameters, [Argument("source")] PendingArguments sources)
+    public async Task<Result> Send([Argument("parameters for send", Name = "params")] JsonObject parameters, [Argument("source file list", Name = "source")] PendingArguments sources)
     {
         var connection = await plugin.ConnectionAsync();
         var api = connection.Api;
