@@ -86,7 +86,8 @@ public class AuthTests
         Assert.Equal("""{"typ":"JWT","alg":"RS256"}""", Encoding.UTF8.GetString(TokenDecoder.Base64Url(parts[0])));
         var claims = TokenDecoder.Decode(call["assertion"])!;
         Assert.Equal(["exp", "nbf", "iat", "jti", "iss", "aud", "sub"], claims.Select(c => c.Key));
-        Assert.Equal(3660, claims["exp"]!.GetValue<long>() - claims["nbf"]!.GetValue<long>());
+        // ascli: valid an hour, accepted from five minutes back (jwt_accepted_offset_sec)
+        Assert.Equal(3900, claims["exp"]!.GetValue<long>() - claims["nbf"]!.GetValue<long>());
         Assert.Equal("user:john.doe@example.com", claims["sub"]!.GetValue<string>());
         // another run reuses the cached token
         await factory.Create(oauth.Server.Url, Faspex5Jwt(factory, oauth, new TokenCache(cache.Folder))).ReadAsync("api/data");

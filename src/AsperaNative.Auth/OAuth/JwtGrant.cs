@@ -7,13 +7,13 @@ namespace AsperaNative.Auth.OAuth;
 
 /// <summary>
 /// JWT bearer grant (RFC 7523), used by AoC and Faspex 5: an assertion signed with the user's
-/// private key, whose claims are <c>exp</c> (in an hour), <c>nbf</c> and <c>iat</c> (a minute back,
-/// for clock skew), <c>jti</c>, then the product's claims (<c>iss</c>, <c>sub</c>, <c>aud</c>…).
+/// private key, whose claims are <c>exp</c> (in an hour), <c>nbf</c> and <c>iat</c> (five minutes back,
+/// for clock skew: ascli's <c>jwt_accepted_offset_sec</c>), <c>jti</c>, then the product's claims (<c>iss</c>, <c>sub</c>, <c>aud</c>…).
 /// </summary>
 public sealed class JwtGrant(OAuthEndpoint endpoint, TokenCache cache, JsonObject claims, RSA key, JsonObject? headers = null) : OAuthProvider(endpoint, cache)
 {
     public static readonly TimeSpan Validity = TimeSpan.FromHours(1);
-    public static readonly TimeSpan AcceptedSkew = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan AcceptedSkew = TimeSpan.FromSeconds(300);
 
     /// <summary>Current time, replaceable in tests.</summary>
     public Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;

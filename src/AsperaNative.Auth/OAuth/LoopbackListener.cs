@@ -7,7 +7,7 @@ namespace AsperaNative.Auth.OAuth;
 
 /// <summary>
 /// Receives the browser's redirection after login (RFC 8252 loopback redirect): a one-request
-/// HTTP server on the redirect URI's port. Other paths (favicon…) get a 404 and are ignored.
+/// HTTP server on the redirect URI's port. Other paths (favicon…) get a 404 and other methods a 405, and are ignored.
 /// A plain socket keeps it small and AOT-friendly.
 /// </summary>
 public sealed class LoopbackListener : IDisposable
@@ -37,16 +37,22 @@ public sealed class LoopbackListener : IDisposable
             using var reader = new StreamReader(stream, Encoding.ASCII, false, 4096, leaveOpen: true);
             string? requestLine = await reader.ReadLineAsync(cancel);
             while (await reader.ReadLineAsync(cancel) is { Length: > 0 }) { }
-            var target = requestLine?.Split(' ') is [_, var t, ..] ? t : "/";
+            var parts = requestLine?.Split(' ') ?? [];
+            string method = parts.Length > 0 ? parts[0] : "";
+            var target = parts.Length > 1 ? parts[1] : "/";
             int q = target.IndexOf('?');
             string path = q < 0 ? target : target[..q];
-            bool match = path == _path;
-            string body = match ? "<html><body>ascli: authentication received, you can close this page.</body></html>" : "not found";
-            string head = $"HTTP/1.1 {(match ? "200 OK" : "404 Not Found")}\r\nContent-Type: text/html\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n";
+            // as ascli's WebAuth servlet: GET only, on the redirect path only
+            bool match = method == "GET" && path == _path;
+            var (status, body) = method != "GET" ? ("405 Method Not Allowed", "unsupported method: " + method)
+                : match ? ("200 OK", ThankYouPage) : ("404 Not Found", "unexpected path: " + path);
+            string head = $"HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.UTF8.GetBytes(head + body), cancel);
             if (match) return ParseQuery(q < 0 ? "" : target[(q + 1)..]);
         }
     }
+
+    private const string ThankYouPage = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Close Now</title></head>\n<body>\n<h1>Thank You!</h1>\n<p>You can close this window.</p>\n</body>\n</html>\n";
 
     public static Dictionary<string, string> ParseQuery(string query)
     {

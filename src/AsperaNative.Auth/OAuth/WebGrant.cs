@@ -16,6 +16,22 @@ public sealed class WebGrant(OAuthEndpoint endpoint, TokenCache cache, Uri redir
     /// <summary>How long the user has to log in.</summary>
     public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Sends <c>client_secret</c> with the code even when there is none (a bare key, as ascli does when the
+    /// application gives no secret: Faspex 5).
+    /// </summary>
+    public bool SecretAlwaysSent { get; init; }
+
+    /// <summary>A redirect URI as ascli accepts it: http or https, with an explicit port (the listener's).</summary>
+    public static Uri CheckedRedirectUri(string redirectUri)
+    {
+        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw CliException.Assertion("redirect_uri scheme must be http or https");
+        string authority = redirectUri[(redirectUri.IndexOf("://", StringComparison.Ordinal) + 3)..].Split('/', '?', '#')[0];
+        if (!authority.Contains(':') || authority.EndsWith(']')) throw CliException.Assertion("redirect_uri must have a port");
+        return uri;
+    }
+
     protected override string GrantName => "web";
     protected override IEnumerable<string?> Identifiers => [identity];
 
@@ -25,7 +41,7 @@ public sealed class WebGrant(OAuthEndpoint endpoint, TokenCache cache, Uri redir
         var query = new JsonObject();
         foreach (var (k, v) in ScopeAndClient()) query[k] = v;
         query["response_type"] = "code";
-        query["redirect_uri"] = redirectUri.ToString();
+        query["redirect_uri"] = redirectUri.OriginalString;
         query["state"] = state;
         return new Uri(Endpoint.Api.UrlOf(authorizePath, query));
     }
@@ -42,6 +58,8 @@ public sealed class WebGrant(OAuthEndpoint endpoint, TokenCache cache, Uri redir
             throw CliException.Runtime($"authorization failed: {error}{(received.TryGetValue("error_description", out var d) ? ": " + d : "")}");
         if (!received.TryGetValue("state", out var back) || back != state) throw CliException.Assertion("wrong received state");
         if (!received.TryGetValue("code", out var code)) throw CliException.Runtime("authorization failed: no code received");
-        return await Endpoint.Api.CallAsync(TokenRequest([.. ScopeAndClient(withSecret: true), new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", redirectUri.ToString())]), cancel);
+        var form = ScopeAndClient(withSecret: true);
+        if (SecretAlwaysSent && Endpoint.ClientId is not null && Endpoint.ClientSecret is null) form.Add(new("client_secret", null));
+        return await Endpoint.Api.CallAsync(TokenRequest([.. form, new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", redirectUri.OriginalString)]), cancel);
     }
 }

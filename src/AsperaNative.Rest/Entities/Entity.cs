@@ -33,13 +33,15 @@ public sealed class Entity(RestClient api, string path)
     public string IdField { get; init; } = "id";
     /// <summary>Resolves a <c>%field:value</c> selector to an identifier; null: ascli's "Percent syntax … not supported".</summary>
     public Func<string, string, Task<string>>? Lookup { get; init; }
+    /// <summary>As <see cref="Lookup"/>, with the selector's value as evaluated (<c>%id:@json:3</c> gives the Integer 3), for type-strict matches.</summary>
+    public Func<string, JsonNode?, Task<string>>? LookupValue { get; init; }
     /// <summary>The product's list (its paging kind); by default one GET of the path with <c>--query</c>.</summary>
     public Func<JsonNode?, CancellationToken, Task<Result>>? List { get; init; }
     /// <summary>The items of a list answer are in this key of the answer, beside a <c>total_count</c>.</summary>
     public string? ItemListKey { get; init; }
     /// <summary>Delete sends the identifiers in the body under this key (a DELETE on the path), instead of one DELETE per item.</summary>
     public string? DeleteStyle { get; init; }
-    /// <summary>The path of one item is <c>path?&lt;IdAsArgument&gt;=id</c> instead of <c>path/id</c>.</summary>
+    /// <summary>The path of one item is <c>path?&lt;IdAsArgument&gt;=id</c> instead of <c>path/id</c> (show and modify; delete keeps <c>path/id</c>, as ascli).</summary>
     public string? IdAsArgument { get; init; }
 
     /// <summary>The path of one item.</summary>
@@ -51,9 +53,10 @@ public sealed class Entity(RestClient api, string path)
         if (!id.StartsWith('%')) return id;
         int colon = id.IndexOf(':');
         if (colon < 0) return id;
-        if (Lookup is null) throw CliException.BadArgument("Percent syntax for identifier not supported in this context");
+        if (Lookup is null && LookupValue is null) throw CliException.BadArgument("Percent syntax for identifier not supported in this context");
         var value = Core.ExtendedValues.ExtendedValue.Evaluate(id[(colon + 1)..], values);
-        return await Lookup(id[1..colon], value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString() ?? "");
+        if (LookupValue is not null) return await LookupValue(id[1..colon], value);
+        return await Lookup!(id[1..colon], value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString() ?? "");
     }
 
     /// <summary>

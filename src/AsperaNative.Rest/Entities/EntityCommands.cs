@@ -29,7 +29,8 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
         return await BulkAsync("delete", id, null, async one =>
         {
             string resolved = await Resolve(one);
-            await entity.Api.DeleteAsync(entity.ItemPath(resolved), Query());
+            // ascli's delete is always on path/id, even for entities whose show and modify take the id as argument
+            await entity.Api.DeleteAsync($"{entity.Path}/{resolved}", Query());
             return new JsonObject { [entity.IdField] = resolved };
         });
     }
