@@ -77,7 +77,7 @@ public sealed partial class ResultFormatter
         var option = _settings.Fields;
         if (!FieldSelector.IsDefault(option))
         {
-            fields = FieldsWithoutRows(option, option is JsonArray ? null : [RubyText.ToS(option)]);
+            fields = FieldsWithoutRows(option, option is JsonArray ? null : [RubyToS.Of(option)]);
             if (fields is null) return null;
         }
         var select = _settings.Select as JsonObject;

@@ -86,11 +86,11 @@ public sealed partial class ResultFormatter
             _cells.Clear();
             if (_fields is null)
             {
-                foreach (var (_, value) in row) _cells.Add(RubyText.ToS(value));
+                foreach (var (_, value) in row) _cells.Add(RubyToS.Of(value));
                 _store.Add(shape, _cells);
                 return;
             }
-            foreach (var field in _fields) _cells.Add(RubyText.ToS(row.Get(field)));
+            foreach (var field in _fields) _cells.Add(RubyToS.Of(row.Get(field)));
             if (Csv) (_csv ??= new CsvLines(formatter._data)).Write(_cells);
             else if (TransposedEach) RenderTransposed(_fields, _cells);
             else _store.Add(_store.ShapeOf(_fields), _cells);
@@ -119,7 +119,7 @@ public sealed partial class ResultFormatter
                 // one value asked: shown bare, as Ruby's puts shows it
                 if (fields.Count == 1) { RubyText.Puts(formatter._data, _first!.Get(fields[0])); return; }
                 _cells.Clear();
-                foreach (var field in fields) _cells.Add(RubyText.ToS(_first!.Get(field)));
+                foreach (var field in fields) _cells.Add(RubyToS.Of(_first!.Get(field)));
                 if (Csv)
                 {
                     var one = new CsvLines(formatter._data);

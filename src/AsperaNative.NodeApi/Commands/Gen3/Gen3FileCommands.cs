@@ -24,7 +24,7 @@ internal sealed class Gen3FileCommands(Gen3Node node, CommandOptions options, Tr
     {
         var listing = await Api.BrowseListingAsync(node.WithPrefix(path), options.QueryHash());
         if (!listing.IsFolder) return Result.SingleObject(listing.Self);
-        var items = node.PrefixPath is null ? listing.Items : listing.Items.Select(item => WithoutPrefix(item, "path"));
+        var items = node.PrefixPath is null ? listing.Items : listing.Items.Select(item => item is JsonObject o ? WithoutPrefix(o, "path") : item);
         return Result.ObjectList(items, totalLine: TotalLine.WhenPartial);
     }
 
@@ -84,7 +84,7 @@ internal sealed class Gen3FileCommands(Gen3Node node, CommandOptions options, Tr
             context.Status("params: " + string.Join(',', parameters.Select(static kv => $"{kv.Key}:{Text(kv.Value)}")));
         long? total = data["total_count"] is JsonValue t && t.TryGetValue(out long n) ? n : null;
         var found = ItemStream.From(Rest.Paging.PagedItems.ItemsOf(data, "items"), total);
-        return Result.ObjectList(node.PrefixPath is null ? found : found.Select(item => WithoutPrefix(item, "path")), fields, TotalLine.WhenPartial);
+        return Result.ObjectList(node.PrefixPath is null ? found : found.Select(item => item is JsonObject o ? WithoutPrefix(o, "path") : item), fields, TotalLine.WhenPartial);
     }
 
     /// <summary>Disk space information for paths</summary>
