@@ -76,13 +76,13 @@ public class RestClientTests
     }
 
     [Fact]
-    public async Task UnavailableIsRetriedOnce()
+    public async Task UnavailableIsNotRetriedByDefault()
     {
         int calls = 0;
         await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Respond(c, Interlocked.Increment(ref calls) == 1 ? 503 : 200, "{}"));
         var (factory, _) = TestStack.Create();
-        await factory.Create(server.Url).ReadAsync("x");
-        Assert.Equal(2, calls);
+        await Assert.ThrowsAsync<CliException>(() => factory.Create(server.Url).ReadAsync("x"));
+        Assert.Equal(1, calls);
     }
 
     [Fact]

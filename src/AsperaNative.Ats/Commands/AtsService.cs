@@ -51,6 +51,14 @@ public sealed class AtsService(RestFactory rest, PluginContext context, Func<Res
         return "";
     }
 
+    /// <summary>The transfer server of <c>--cloud</c> and <c>--region</c> (both mandatory, in that order).</summary>
+    public Task<JsonNode?> ServerByCloudRegionAsync()
+    {
+        var options = new AtsOptions(Context.Options);
+        string cloud = options.RequiredCloud;
+        return Public.ServerAsync(cloud, options.RequiredRegion);
+    }
+
     private static string CanonicalUrl(string url)
     {
         url = url.TrimEnd('/');
