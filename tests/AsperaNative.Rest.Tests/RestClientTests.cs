@@ -81,7 +81,8 @@ public class RestClientTests
         int calls = 0;
         await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Respond(c, Interlocked.Increment(ref calls) == 1 ? 503 : 200, "{}"));
         var (factory, _) = TestStack.Create();
-        await Assert.ThrowsAsync<CliException>(() => factory.Create(server.Url).ReadAsync("x"));
+        var e = await Assert.ThrowsAsync<RestCallException>(() => factory.Create(server.Url).ReadAsync("x"));
+        Assert.EndsWith("503 Service Unavailable", e.Message);
         Assert.Equal(1, calls);
     }
 
