@@ -10,6 +10,7 @@ using AsperaNative.NodeApi;
 using AsperaNative.NodeApi.Agent;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.NodeApi.Commands.Gen3;
+using AsperaNative.NodeApi.Commands.Transfers;
 using AsperaNative.Rest;
 using AsperaNative.Rest.Entities;
 using AsperaNative.Transfer;
@@ -20,6 +21,7 @@ namespace AsperaNative.Plugins.Node;
 [Plugin("node")]
 [MountCommands(typeof(Gen3Node), "", Scope = nameof(Gen3))]
 [MountCommands(typeof(Entity), "ssync", Scope = nameof(Ssyncs), Verbs = "create|delete|list|show", Name = "sync")]
+[MountCommands(typeof(NodeTransfers), "transfer", Scope = nameof(Transfers))]
 public sealed class NodePlugin
 {
     private readonly PluginContext _context;
@@ -45,6 +47,9 @@ public sealed class NodePlugin
 
     /// <summary>The gen3 commands of the plugin's root, on the main node.</summary>
     public Gen3Node Gen3() => new(Api, _context);
+
+    /// <summary><c>transfer</c>: the main node's transfers.</summary>
+    public NodeTransfers Transfers() => new(Api);
 
     /// <summary><c>ssync</c>: the node's syncs (new API), <c>%name:</c> looked up in their configuration.</summary>
     public Entity Ssyncs() => new(Api.Rest, "asyncs") { ItemListKey = "ids", Lookup = SsyncLookup };

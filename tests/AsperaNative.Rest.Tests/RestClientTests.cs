@@ -76,13 +76,14 @@ public class RestClientTests
     }
 
     [Fact]
-    public async Task UnavailableIsRetriedOnce()
+    public async Task UnavailableIsNotRetriedByDefault()
     {
         int calls = 0;
         await using var server = await LoopbackServer.StartAsync((c, _) => LoopbackServer.Respond(c, Interlocked.Increment(ref calls) == 1 ? 503 : 200, "{}"));
         var (factory, _) = TestStack.Create();
-        await factory.Create(server.Url).ReadAsync("x");
-        Assert.Equal(2, calls);
+        var e = await Assert.ThrowsAsync<RestCallException>(() => factory.Create(server.Url).ReadAsync("x"));
+        Assert.EndsWith("503 Service Unavailable", e.Message);
+        Assert.Equal(1, calls);
     }
 
     [Fact]

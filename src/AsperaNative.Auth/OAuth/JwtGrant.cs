@@ -15,6 +15,9 @@ public sealed class JwtGrant(OAuthEndpoint endpoint, TokenCache cache, JsonObjec
     public static readonly TimeSpan Validity = TimeSpan.FromHours(1);
     public static readonly TimeSpan AcceptedSkew = TimeSpan.FromSeconds(300);
 
+    /// <summary>How far back <c>nbf</c> goes for the server's clock skew (<see cref="AcceptedSkew"/> unless the product needs more).</summary>
+    public TimeSpan Skew { get; init; } = AcceptedSkew;
+
     /// <summary>Current time, replaceable in tests.</summary>
     public Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;
 
@@ -28,8 +31,8 @@ public sealed class JwtGrant(OAuthEndpoint endpoint, TokenCache cache, JsonObjec
         var payload = new JsonObject
         {
             ["exp"] = now + (long)Validity.TotalSeconds,
-            ["nbf"] = now - (long)AcceptedSkew.TotalSeconds,
-            ["iat"] = now - (long)AcceptedSkew.TotalSeconds + 1,
+            ["nbf"] = now - (long)Skew.TotalSeconds,
+            ["iat"] = now - (long)Skew.TotalSeconds + 1,
             ["jti"] = Guid.NewGuid().ToString(),
         };
         foreach (var (k, v) in claims) payload[k] = v?.DeepClone();

@@ -15,6 +15,8 @@ public sealed record OAuthEndpoint(RestClient Api)
     public string? ClientId { get; init; }
     public string? ClientSecret { get; init; }
     public string? Scope { get; init; }
+    /// <summary>The token request's parameters go in the URL query, the form body is empty (faspio gateway).</summary>
+    public bool UseQuery { get; init; }
 }
 
 /// <summary>
@@ -63,7 +65,7 @@ public abstract class OAuthProvider(OAuthEndpoint endpoint, TokenCache cache) : 
             string? refresh = data?["refresh_token"]?.GetValue<string>();
             Cache.Delete(id);
             data = null;
-            if (refresh is not null and not "not_supported")
+            if (refresh is not null && TriesRefresh(refresh))
             {
                 var response = await Endpoint.Api.CallAsync(TokenRequest([.. ScopeAndClient(), new("grant_type", "refresh_token"), new("refresh_token", refresh)]) with { ThrowOnError = false }, cancel);
                 if (response.IsSuccess && response.Data is JsonObject refreshed) { data = refreshed; Cache.Put(id, response.Text); }
@@ -78,6 +80,9 @@ public abstract class OAuthProvider(OAuthEndpoint endpoint, TokenCache cache) : 
         return Token(data) ?? throw CliException.Runtime($"API error: No such field in answer: {Endpoint.TokenField}");
     }
 
+    /// <summary>Whether a cached token's refresh token is worth a refresh grant before a new token is made.</summary>
+    protected virtual bool TriesRefresh(string refreshToken) => refreshToken != "not_supported";
+
     private string? Token(JsonObject data) => data[Endpoint.TokenField] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
     /// <summary>ascli's optional parameters, in its order: <c>scope</c>, <c>client_id</c>, and the secret when asked.</summary>
@@ -91,8 +96,9 @@ public abstract class OAuthProvider(OAuthEndpoint endpoint, TokenCache cache) : 
     }
 
     /// <summary>A form POST to the token endpoint.</summary>
-    protected RestRequest TokenRequest(IReadOnlyList<KeyValuePair<string, string?>> form)
-        => new("POST", Endpoint.TokenPath) { Form = form, Headers = AcceptJson };
+    protected RestRequest TokenRequest(IReadOnlyList<KeyValuePair<string, string?>> form) => Endpoint.UseQuery
+        ? new("POST", Endpoint.TokenPath) { Query = new JsonArray([.. form.Select(static p => (JsonNode?)new JsonArray(p.Key, p.Value))]), Form = [], Headers = AcceptJson }
+        : new("POST", Endpoint.TokenPath) { Form = form, Headers = AcceptJson };
 
     private static readonly IReadOnlyDictionary<string, string> AcceptJson = new Dictionary<string, string> { ["Accept"] = "application/json" };
 }

@@ -55,6 +55,12 @@ public sealed class NodeApiClient
         [NodeConnection.CacheHeader] = "no-cache",
     };
 
+    /// <summary>
+    /// Merged into every transfer request of <see cref="TransferSetupAsync"/> (ascli's <c>add_tspec</c>): the storage
+    /// credentials tag of an IBM COS bucket's node, which the node then gives back in the transfer spec.
+    /// </summary>
+    public JsonObject? TransferRequestAdditions { get; init; }
+
     /// <summary>The same node with other credentials (an access key and its secret, or a bearer token).</summary>
     public NodeApiClient WithCredentials(string username, string password)
     {
@@ -64,14 +70,14 @@ public sealed class NodeApiClient
         if (bearer) headers[NodeConnection.AccessKeyHeader] = username;
         var auth = bearer ? StaticAuthorization.Bearer(password) : StaticAuthorization.Basic(username, password);
         var api = Rest.Factory.Create(Rest.BaseUrl, auth, Rest.Options with { Headers = headers });
-        return new NodeApiClient(api, new NodeCredentials(username, password, bearer)) { NoCache = NoCache };
+        return new NodeApiClient(api, new NodeCredentials(username, password, bearer)) { NoCache = NoCache, TransferRequestAdditions = TransferRequestAdditions };
     }
 
     /// <summary>This node with an extra header on every call (watch folders ask for an API version).</summary>
     public NodeApiClient WithHeader(string name, string value)
     {
         var headers = new Dictionary<string, string>(Rest.Options.Headers) { [name] = value };
-        return new NodeApiClient(Rest.Factory.Create(Rest.BaseUrl, Rest.Auth, Rest.Options with { Headers = headers }), Credentials) { Application = Application, NoCache = NoCache };
+        return new NodeApiClient(Rest.Factory.Create(Rest.BaseUrl, Rest.Auth, Rest.Options with { Headers = headers }), Credentials) { Application = Application, NoCache = NoCache, TransferRequestAdditions = TransferRequestAdditions };
     }
 
     public Task<JsonNode?> ReadAsync(string path, JsonNode? query = null) => Rest.ReadAsync(path, query);
@@ -143,6 +149,7 @@ public sealed class NodeApiClient
     /// <summary>Gen3 transfer authorization (<c>files/upload_setup</c>, <c>download_setup</c>, <c>sync_setup</c>): the first transfer spec.</summary>
     public async Task<JsonObject> TransferSetupAsync(string direction, JsonObject request)
     {
+        if (TransferRequestAdditions is { } additions) request = Core.Values.JsonMerge.Deep(request, additions);
         var payload = new JsonObject { ["transfer_requests"] = new JsonArray(new JsonObject { ["transfer_request"] = request }) };
         var answer = await Rest.CreateAsync($"files/{direction}_setup", payload);
         return answer?["transfer_specs"]?[0]?["transfer_spec"] is JsonObject spec

@@ -14,7 +14,15 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
     /// <summary>Create {name} (bulk with --bulk=yes)</summary>
     [Command("create")]
     public Task<Result> Create([Argument("parameters for create", Name = "params", Bulk = true, Types = "Hash")] JsonNode parameters)
-        => BulkAsync("create", parameters, entity.CreateFields ?? entity.Fields, async p => await entity.Api.CreateAsync(entity.CreatePath ?? entity.Path, p) as JsonObject);
+        => BulkAsync("create", parameters, entity.CreateFields ?? entity.Fields, async p => Created(await entity.Api.CreateAsync(entity.CreatePath ?? entity.Path, p)));
+
+    /// <summary>The created item: the answer, or its first element when the API answers an array of it (faspio gateway, as ascli works around it).</summary>
+    private static JsonObject? Created(JsonNode? answer) => answer switch
+    {
+        JsonObject o => o,
+        JsonArray { Count: > 0 } a when a[0] is JsonObject first => (JsonObject)first.DeepClone(),
+        _ => null,
+    };
 
     /// <summary>Delete {name} (bulk with --bulk=yes)</summary>
     [Command("delete")]

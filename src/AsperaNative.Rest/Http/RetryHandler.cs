@@ -1,11 +1,11 @@
 using AsperaNative.Core.Logging;
-using System.Net;
 
 namespace AsperaNative.Rest.Http;
 
 /// <summary>
-/// ascli's retries: a 503 (service unavailable, seen on AoC) is retried once, any failed status
-/// up to <c>retry_on_error</c> more times, pausing <c>retry_sleep</c> seconds (4 by default).
+/// ascli's retries: any failed status up to <c>retry_on_error</c> more times (none by default), pausing
+/// <c>retry_sleep</c> seconds (4 by default). A 503 is not retried on its own: ascli 4.21.1 reports it at once
+/// (recorded: Orchestrator health on a 503 page makes one request).
 /// </summary>
 internal sealed class RetryHandler(HttpOptions options, AppLog log) : DelegatingHandler
 {
@@ -15,15 +15,12 @@ internal sealed class RetryHandler(HttpOptions options, AppLog log) : Delegating
     {
         bool retryable = !request.Options.TryGetValue(RequestOptions.Retryable, out var r) || r;
         int onError = retryable ? options.RetryOnError : 0;
-        int onUnavailable = retryable ? 1 : 0;
         while (true)
         {
             var response = await base.SendAsync(request, cancel);
             int status = (int)response.StatusCode;
-            bool unavailable = response.StatusCode == HttpStatusCode.ServiceUnavailable && onUnavailable > 0;
-            bool failed = status >= 400 && onError > 0;
-            if (!unavailable && !failed) return response;
-            if (unavailable) onUnavailable--; else onError--;
+            if (status < 400 || onError <= 0) return response;
+            onError--;
             log.Debug(() => $"retrying {request.Method} {request.RequestUri} after {status}");
             response.Dispose();
             var sleep = options.RetrySleep ?? DefaultSleep;

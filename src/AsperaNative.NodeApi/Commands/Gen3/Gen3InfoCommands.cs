@@ -37,6 +37,9 @@ internal sealed class Gen3InfoCommands(Gen3Node node, CommandOptions options, Pl
     public Result ApiDetails()
     {
         var headers = new JsonObject { ["User-Agent"] = "ascli" };
+        // the client's own headers (COS storage credentials), not those set per call by ascli (cache control, access key)
+        foreach (var (name, value) in Api.Rest.Options.Headers)
+            if (name is not (NodeConnection.AccessKeyHeader or NodeConnection.CacheHeader)) headers[name] = value;
         var details = new JsonObject { ["base_url"] = Api.BaseUrl };
         var cred = Api.Credentials;
         if (cred.Bearer)

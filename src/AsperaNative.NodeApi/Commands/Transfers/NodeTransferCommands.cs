@@ -1,3 +1,5 @@
+// The node's transfers (/ops/transfers): list, sessions, show, cancel, modify, bandwidth_average, declared once and
+// mounted by the plugins that offer them: node `transfer`, cos `node transfer`. Manual: "Plugin: node".
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
@@ -6,24 +8,24 @@ using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 
-namespace AsperaNative.Plugins.Node.Commands;
+namespace AsperaNative.NodeApi.Commands.Transfers;
 
 /// <summary>Transfers known to the node</summary>
-[CommandGroup("node transfer")]
-internal sealed class TransferCommands(NodePlugin plugin, CommandOptions options)
+[CommandGroup("transfers")]
+internal sealed class NodeTransferCommands(NodeTransfers node, CommandOptions options)
 {
     private const string Path = "ops/transfers";
 
     /// <summary>List transfers (--query, --once-only; query max/reset)</summary>
     [Command("list")]
     public Result List()
-        => Result.ObjectList(plugin.Api.Transfers(options.Query?.DeepClone()), ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]);
+        => Result.ObjectList(node.Api.Transfers(options.Query?.DeepClone()), ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]);
 
     /// <summary>List sessions of transfers</summary>
     [Command("sessions")]
     public async Task<Result> Sessions()
     {
-        var paged = await plugin.Api.TransfersAsync(options.Query?.DeepClone());
+        var paged = await node.Api.TransfersAsync(options.Query?.DeepClone());
         var sessions = new JsonArray();
         foreach (var transfer in paged.Items.OfType<JsonObject>())
             foreach (var session in (transfer["sessions"] as JsonArray ?? []).OfType<JsonObject>())
@@ -38,25 +40,25 @@ internal sealed class TransferCommands(NodePlugin plugin, CommandOptions options
 
     /// <summary>Show a transfer</summary>
     [Command("show")]
-    public async Task<Result> Show([Argument("identifier", Name = "id")] string id) => Result.Auto(await plugin.Api.ReadAsync($"{Path}/{InstanceIdentifier.Plain(id)}"));
+    public async Task<Result> Show([Argument("identifier", Name = "id")] string id) => Result.Auto(await node.Api.ReadAsync($"{Path}/{InstanceIdentifier.Plain(id)}"));
 
     /// <summary>Cancel a transfer</summary>
     [Command("cancel")]
-    public async Task<Result> Cancel([Argument("identifier", Name = "id")] string id) => Result.Auto(await plugin.Api.DeleteAsync($"{Path}/{InstanceIdentifier.Plain(id)}"));
+    public async Task<Result> Cancel([Argument("identifier", Name = "id")] string id) => Result.Auto(await node.Api.DeleteAsync($"{Path}/{InstanceIdentifier.Plain(id)}"));
 
     /// <summary>Modify a transfer</summary>
     [Command("modify")]
     public async Task<Result> Modify([Argument("identifier", Name = "id")] string id, [Argument("update value", Name = "params")] JsonObject update)
     {
         id = InstanceIdentifier.Plain(id);
-        return Result.Auto(await plugin.Api.UpdateAsync($"{Path}/{id}", update));
+        return Result.Auto(await node.Api.UpdateAsync($"{Path}/{id}", update));
     }
 
     /// <summary>Average bandwidth per period and direction</summary>
     [Command("bandwidth_average")]
     public async Task<Result> BandwidthAverage()
     {
-        var transfers = (await plugin.Api.TransfersAsync(options.Query?.DeepClone())).Items.OfType<JsonObject>()
+        var transfers = (await node.Api.TransfersAsync(options.Query?.DeepClone())).Items.OfType<JsonObject>()
             .Where(static t => Long(t["avg_rate_kbps"]) != 0).ToList();
         var dates = transfers.SelectMany(static t => new[] { Long(t["start_time_usec"]), Long(t["end_time_usec"]) }).Distinct().Order().ToList();
         var rows = new JsonArray();
