@@ -255,8 +255,8 @@ internal sealed partial class PackageCommands(FaspexPlugin plugin, GlobalOptions
     /// <summary>Saves the once-only list, or deletes it when empty (ascli's persistency).</summary>
     private static void Save(PersistencyFolder folder, string id, JsonArray data)
     {
-        if (data.Count == 0) folder.Delete(id);
-        else folder.Put(id, data.ToJsonString());
+        if (data.Count > 0) folder.Put(id, data.ToJsonString());
+        else if (folder.Get(id) is not null) folder.Delete(id);
     }
 
     [GeneratedRegex("^[^\"]+\\(\"\\{")]
