@@ -82,7 +82,7 @@ public sealed partial class ResultFormatter
         foreach (var row in rows)
         {
             var line = new string[fields.Count];
-            for (int c = 0; c < line.Length; c++) line[c] = RubyToS.Of(row.Get(fields[c]));
+            for (int c = 0; c < line.Length; c++) line[c] = IsSymbolField(fields[c]) ? "" : RubyToS.Of(row.Get(fields[c]));
             cells.Add(line);
         }
         if (_settings.Format == "csv")
@@ -90,6 +90,7 @@ public sealed partial class ResultFormatter
             WriteCsv(cells);
             return;
         }
+        fields = [.. fields.Select(static f => IsSymbolField(f) ? f[1..] : f)];
         var renderer = new TableRenderer(_data, TableStyle.Parse(_settings.TableStyle));
         bool transposed = single || _settings.MultiSingle == "yes" || (_settings.MultiSingle == "single" && cells.Count == 1);
         if (!transposed)
@@ -104,6 +105,12 @@ public sealed partial class ResultFormatter
             renderer.Render(SingleObjectHeadings, pairs);
         }
     }
+
+    /// <summary>
+    /// A default field given by a plugin as a Ruby symbol (<c>:name</c>): ascli's records have string keys, so such a
+    /// column is always empty in tables and CSV (Shares' <c>directory_user</c>); its heading is the name.
+    /// </summary>
+    private static bool IsSymbolField(string field) => field.Length > 1 && field[0] == ':';
 
     /// <summary>Values joined with commas, rows with newlines, no header and no quoting (as 4.21).</summary>
     private void WriteCsv(List<string[]> cells)

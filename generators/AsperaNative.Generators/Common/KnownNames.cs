@@ -8,6 +8,7 @@ namespace AsperaNative.Generators.Common
         public const string CommandGroupAttribute = "AsperaNative.Core.Attributes.CommandGroupAttribute";
         public const string CommandAttribute = "AsperaNative.Core.Attributes.CommandAttribute";
         public const string MountCommandsAttribute = "AsperaNative.Core.Attributes.MountCommandsAttribute";
+        public const string CommandAliasAttribute = "AsperaNative.Core.Attributes.CommandAliasAttribute";
         public const string ArgumentAttribute = "AsperaNative.Core.Attributes.ArgumentAttribute";
         public const string ServiceProvidersAttribute = "AsperaNative.Core.Attributes.ServiceProvidersAttribute";
         public const string TransferAgentAttribute = "AsperaNative.Core.Attributes.TransferAgentAttribute";

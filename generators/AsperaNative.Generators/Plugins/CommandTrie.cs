@@ -49,6 +49,8 @@ namespace AsperaNative.Generators.Plugins
         public string Summary { get; set; } = "";
         public List<CommandTrie> Children { get; } = new List<CommandTrie>();
         public List<PlacedMount> Mounts { get; } = new List<PlacedMount>();
+        /// <summary>Hidden alias words of this node (emitted as copies of it marked Alias).</summary>
+        public List<string> Aliases { get; } = new List<string>();
         public GroupSpec? Group { get; private set; }
         public CommandSpec? Command { get; private set; }
 
@@ -98,12 +100,34 @@ namespace AsperaNative.Generators.Plugins
                 var words = mount.Verbs.Count == 0 ? set.Words : set.Words.Where(w => mount.Verbs.Contains(w)).ToList();
                 trie.NodeFor(mount.At).Mounts.Add(new PlacedMount(mount, set, words));
             }
+            foreach (var alias in root.Aliases)
+            {
+                var node = trie.Find(alias.Path);
+                if (node is null || node.Kind != 0 || alias.Path.Count == 0)
+                {
+                    diagnostics.Add(new DiagnosticInfo("ASPN012", alias.Location, new[] { "CommandAlias", "has no word " + string.Join(" ", alias.Path) }.ToEquatableArray()));
+                    continue;
+                }
+                node.Aliases.Add(alias.Alias);
+            }
             trie.Check(root.Name, root.Location, diagnostics);
             return trie;
         }
 
         /// <summary>The first-level words, own and mounted (what a set offers to mounts in other assemblies).</summary>
         public IEnumerable<string> Words => Children.Where(c => c.Kind == 0).Select(c => c.Word).Concat(Mounts.SelectMany(m => m.Words));
+
+        /// <summary>The node at these words, without creating any; null when absent.</summary>
+        private CommandTrie? Find(IEnumerable<string> path)
+        {
+            CommandTrie? node = this;
+            foreach (var segment in path)
+            {
+                node = node.Children.FirstOrDefault(c => c.Kind == 0 && c.Word == segment);
+                if (node is null) return null;
+            }
+            return node;
+        }
 
         private CommandTrie NodeFor(IEnumerable<string> path)
         {
@@ -151,6 +175,10 @@ namespace AsperaNative.Generators.Plugins
             if (positions > 1 || (positions == 1 && (Children.Count > 1 || Mounts.Count > 0)) || (Command != null && (Children.Count > 0 || Mounts.Count > 0)))
                 diagnostics.Add(new DiagnosticInfo("ASPN003", location, new[] { path }.ToEquatableArray()));
             var seen = new HashSet<string>(Children.Where(c => c.Kind == 0).Select(c => c.Word));
+            foreach (var child in Children)
+                foreach (var alias in child.Aliases)
+                    if (!seen.Add(alias))
+                        diagnostics.Add(new DiagnosticInfo("ASPN001", location, new[] { path + " " + alias }.ToEquatableArray()));
             foreach (var mount in Mounts)
                 foreach (var word in mount.Words)
                     if (!seen.Add(word))

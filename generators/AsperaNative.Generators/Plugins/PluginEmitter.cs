@@ -78,29 +78,35 @@ namespace AsperaNative.Generators.Plugins
             return b.ToString();
         }
 
-        private void EmitNode(CommandTrie node, string terminator, string? nameVariable)
+        private void EmitNode(CommandTrie node, string terminator, string? nameVariable, string? alias = null)
         {
             var b = _b;
             string summary = SummaryExpression(node.Summary, nameVariable);
+            string word = SourceBuilder.Literal(alias ?? node.Word);
+            string init = alias is null ? Position(node) : " { Alias = true }";
             if (node.Command != null)
             {
                 var arguments = node.Command.Arguments.Select(ArgumentExpression).ToList();
                 string tail = arguments.Count == 0 ? "" : ", " + string.Join(", ", arguments);
-                b.Line($"new {Node}({SourceBuilder.Literal(node.Word)}, {summary}, static (scope, context, arguments) => {Invocation(node.Group!, node.Command)}{tail}){Position(node)}{terminator}");
+                b.Line($"new {Node}({word}, {summary}, static (scope, context, arguments) => {Invocation(node.Group!, node.Command)}{tail}){init}{terminator}");
                 return;
             }
             string lambda = nameVariable is null ? "static () =>" : "() =>";
-            b.Line($"new {Node}({SourceBuilder.Literal(node.Word)}, {summary}, {lambda}");
+            b.Line($"new {Node}({word}, {summary}, {lambda}");
             b.Line("[");
             b.Indent();
             EmitChildren(node, nameVariable);
             b.Outdent();
-            b.Line("])" + Position(node) + terminator);
+            b.Line("])" + init + terminator);
         }
 
         private void EmitChildren(CommandTrie node, string? nameVariable)
         {
-            foreach (var child in node.Children) EmitNode(child, ",", nameVariable);
+            foreach (var child in node.Children)
+            {
+                EmitNode(child, ",", nameVariable);
+                foreach (var alias in child.Aliases) EmitNode(child, ",", nameVariable, alias);
+            }
             foreach (var mount in node.Mounts)
             {
                 string name = mount.Spec.Name is null ? (nameVariable ?? "null") : SourceBuilder.Literal(mount.Spec.Name);

@@ -22,8 +22,13 @@ namespace AsperaNative.Generators.Plugins
             if (summary.Length == 0 && !isSet) diagnostics.Add(new DiagnosticInfo("ASPN007", location, new[] { type.Name }.ToEquatableArray()));
             var parameters = isSet ? new EquatableArray<ParameterSpec>(new ParameterSpec[0]) : Parameters(type, location, diagnostics);
             var mounts = Mounts(type, location, diagnostics);
+            var aliases = type.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.CommandAliasAttribute && a.ConstructorArguments.Length == 2)
+                .Select(a => new AliasSpec(Words((string)a.ConstructorArguments[0].Value!).ToEquatableArray(), (string)a.ConstructorArguments[1].Value!,
+                    LocationInfo.From(a.ApplicationSyntaxReference?.GetSyntax()) ?? location))
+                .ToEquatableArray();
             string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-            var spec = new RootSpec(ns, type.ToDisplayString(FullName), type.Name, name, summary, isSet, parameters, mounts, location);
+            var spec = new RootSpec(ns, type.ToDisplayString(FullName), type.Name, name, summary, isSet, parameters, mounts, aliases, location);
             return new Parsed<RootSpec>(spec, diagnostics.ToEquatableArray());
         }
 

@@ -13,7 +13,7 @@ namespace AsperaNative.Generators.Plugins
     /// scope is given by the mounting side.
     /// </summary>
     public sealed record RootSpec(string Namespace, string TypeName, string ClassName, string Name, string Summary, bool IsSet,
-        EquatableArray<ParameterSpec> Parameters, EquatableArray<MountSpec> Mounts, LocationInfo? Location)
+        EquatableArray<ParameterSpec> Parameters, EquatableArray<MountSpec> Mounts, EquatableArray<AliasSpec> Aliases, LocationInfo? Location)
     {
         /// <summary>The generated class: the descriptor of a plugin, the builder of a set.</summary>
         public string GeneratedName => ClassName + (IsSet ? "CommandSet" : "Descriptor");
@@ -26,6 +26,9 @@ namespace AsperaNative.Generators.Plugins
     /// </summary>
     public sealed record MountSpec(string SetTypeName, EquatableArray<string> At, string Member, int CallKind, int ReturnKind,
         EquatableArray<string> Verbs, string? Key, string? Name, LocationInfo? Location);
+
+    /// <summary>A [CommandAlias]: the words of the aliased node and the hidden alias word.</summary>
+    public sealed record AliasSpec(EquatableArray<string> Path, string Alias, LocationInfo? Location);
 
     /// <summary>
     /// A declared argument: Kind as AsperaNative.Core.Commands.ArgumentKind (0 String, 1 Value, 2 Hash, 3 Array, 4 Integer,

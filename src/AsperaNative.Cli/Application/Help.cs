@@ -105,7 +105,7 @@ internal static class Help
     /// </summary>
     private static void AppendTree(StringBuilder sb, CommandNode node, string path, List<string> entered, int depth)
     {
-        foreach (var child in node.Children.OrderBy(static c => c.Word, StringComparer.Ordinal))
+        foreach (var child in node.Children.Where(static c => !c.Alias).OrderBy(static c => c.Word, StringComparer.Ordinal))
         {
             string childPath = path + " " + Display(child);
             if (child.IsLeaf)

@@ -69,6 +69,18 @@ public sealed class MountCommandsAttribute(Type set, string at) : Attribute
 }
 
 /// <summary>
+/// A hidden alias of a word of the tree of the carrying plugin or set (<paramref name="path"/>: its words, e.g.
+/// <c>"package receive"</c>): the alias is accepted wherever the word is, but not offered in <c>Use:</c> lists,
+/// help or completion (ascli's <c>aliases:</c> of <c>get_next_command</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class CommandAliasAttribute(string path, string alias) : Attribute
+{
+    public string Path { get; } = path;
+    public string Alias { get; } = alias;
+}
+
+/// <summary>
 /// A positional argument of a command method, read and validated before the action runs, in parameter
 /// order, with ascli's words (<c>missing argument: path (String)</c>). The parameter type gives the
 /// accepted value: string (String), JsonObject (Hash), JsonArray (Array), long (Integer), JsonNode (any),

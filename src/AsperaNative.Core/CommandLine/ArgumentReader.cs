@@ -23,6 +23,19 @@ public sealed class ArgumentReader(IEnumerable<string> positionals, ExtendedValu
     /// <summary>The next command word among <paramref name="words"/> (unique prefix accepted).</summary>
     public string NextCommand(IReadOnlyList<string> words) => NextWord("command (Symbol)", words);
 
+    /// <summary>
+    /// The next command word among <paramref name="accepted"/> (the offered <paramref name="words"/> and hidden aliases):
+    /// a missing word is asked among the offered ones only, as ascli does.
+    /// </summary>
+    public string NextCommand(IReadOnlyList<string> words, IReadOnlyList<string> accepted)
+    {
+        const string description = "command (Symbol)";
+        if (_pending.Count == 0) return ValueLists.Match(AskOrFail(description, words), description, accepted);
+        string word = _pending[0];
+        _pending.RemoveAt(0);
+        return ValueLists.Match(word, description, accepted);
+    }
+
     /// <summary>The next word among <paramref name="words"/> (unique prefix accepted), <paramref name="description"/> naming it in errors.</summary>
     public string NextWord(string description, IReadOnlyList<string> words)
     {

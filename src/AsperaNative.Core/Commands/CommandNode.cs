@@ -57,6 +57,7 @@ public sealed class CommandNode
         Arguments = model.Arguments;
         _children = model._children;
         _built = model._built;
+        Alias = model.Alias;
         Enter = enter;
         Set = set;
     }
@@ -71,6 +72,11 @@ public sealed class CommandNode
     public CommandAction? Action { get; }
     /// <summary>The positional arguments of a leaf, in order.</summary>
     public IReadOnlyList<ArgumentSpec> Arguments { get; } = [];
+    /// <summary>
+    /// A hidden alias of a sibling word (ascli's <c>aliases:</c>, e.g. <c>recv</c> for <c>receive</c>): accepted on the
+    /// command line and in unknown-word lists, but not offered by <c>Use:</c> lists, help or completion.
+    /// </summary>
+    public bool Alias { get; init; }
     /// <summary>Set when this node was mounted from a command set: the scope change when the walk passes it.</summary>
     public ScopeStep? Enter { get; }
     /// <summary>The command set this node was mounted from (help does not expand a set twice on one path).</summary>
@@ -81,8 +87,13 @@ public sealed class CommandNode
 
     public CommandNode[] Children => _built ??= _children!();
 
-    public IReadOnlyList<string> ChildWords => _childWords ??= [.. Children.Where(static c => c.Kind == NodeKind.Word).Select(static c => c.Word)];
+    /// <summary>The words offered at this level (aliases excluded).</summary>
+    public IReadOnlyList<string> ChildWords => _childWords ??= [.. Children.Where(static c => c.Kind == NodeKind.Word && !c.Alias).Select(static c => c.Word)];
     private string[]? _childWords;
+
+    /// <summary>The words accepted at this level: the offered ones, then the aliases.</summary>
+    public IReadOnlyList<string> AcceptedWords => _acceptedWords ??= [.. ChildWords, .. Children.Where(static c => c.Kind == NodeKind.Word && c.Alias).Select(static c => c.Word)];
+    private string[]? _acceptedWords;
 
     public CommandNode? Child(string word) => Array.Find(Children, c => c.Kind == NodeKind.Word && c.Word == word);
 

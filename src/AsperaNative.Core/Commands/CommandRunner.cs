@@ -24,7 +24,7 @@ public static class CommandRunner
         {
             CommandNode next;
             if (node.PositionChild is { } position && node.ChildWords.Count == 0) next = position;
-            else next = node.Child(arguments.NextCommand(node.ChildWords))!;
+            else next = node.Child(arguments.NextCommand(node.ChildWords, node.AcceptedWords))!;
             if (next.Enter is { } step)
             {
                 steps.Add((step, positions));
@@ -67,7 +67,7 @@ public static class CommandRunner
             if (node.PositionChild is { } position && node.ChildWords.Count == 0) next = position;
             else
             {
-                var word = Options.ValueLists.TryMatch(raw, node.ChildWords, out _);
+                var word = Options.ValueLists.TryMatch(raw, node.AcceptedWords, out _);
                 next = word is null ? null : node.Child(word);
             }
             if (next is null) return null;

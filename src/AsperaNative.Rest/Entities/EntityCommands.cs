@@ -107,32 +107,6 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
         return query?.DeepClone();
     }
 
-    /// <summary>
-    /// ascli's <c>do_bulk_operation</c>: one value, or with <c>--bulk=yes</c> each of a list, each giving a row
-    /// with its status (<c>created</c>, <c>deleted</c>); with <c>--bfail=no</c> a failure is its row's status.
-    /// </summary>
-    private async Task<Result> BulkAsync(string command, JsonNode values, IReadOnlyList<string>? fields, Func<JsonNode, Task<JsonObject?>> action)
-    {
-        bool bulk = options.Bulk == true;
-        var items = bulk ? (JsonArray)values : new JsonArray(values.DeepClone());
-        if (bulk && items.Count == 0) CoreServices.Log(context).Warn("Empty list given for bulk operation");
-        var rows = new JsonArray();
-        foreach (var item in items)
-        {
-            var row = new JsonObject { [entity.IdField] = item?.DeepClone() };
-            try
-            {
-                if (await action(item!) is { } result) row = result;
-                row["status"] = command switch { "modify" => "modified", _ => command + (command.EndsWith('e') ? "d" : "ed") };
-            }
-            catch (CliException e) when (options.Bfail == false)
-            {
-                row["status"] = e.Message;
-            }
-            rows.Add((JsonNode)row);
-        }
-        string[] statusFields = [entity.IdField, "status"];
-        if (bulk) return Result.ObjectList(rows, statusFields);
-        return Result.SingleObject((JsonObject)rows[0]!, fields ?? (command == "create" ? null : statusFields));
-    }
+    private Task<Result> BulkAsync(string command, JsonNode values, IReadOnlyList<string>? fields, Func<JsonNode, Task<JsonObject?>> action)
+        => BulkOperation.RunAsync(options, context, command, values, action, entity.IdField, fields, statusFields: command != "create");
 }

@@ -65,7 +65,8 @@ internal sealed class Gen3InfoCommands(Gen3Node node, CommandOptions options, Pl
     /// <summary>Show transport parameters (FASP) given by the node</summary>
     [Command("transport")]
     public async Task<Result> Transport()
-        => Result.SingleObject(await Api.TransferSetupAsync("download", new JsonObject { ["paths"] = new JsonArray(new JsonObject()) }));
+        => node.PlainRest ? throw CliException.Other("NoMethodError", "undefined method `transport_params' for an instance of Aspera::Rest")
+        : Result.SingleObject(await Api.TransferSetupAsync("download", new JsonObject { ["paths"] = new JsonArray(new JsonObject()) }));
 
     /// <summary>Nagios-style health check of node and its central API</summary>
     [Command("health")]

@@ -25,6 +25,12 @@ public sealed class Gen3Node(NodeApiClient api, PluginContext context, string? p
     public PluginContext Context { get; } = context;
     public string? PrefixPath { get; } = prefixPath;
 
+    /// <summary>
+    /// The mounting side gives ascli's plain REST object instead of a node API object (Shares' <c>files</c>, Faspex 4
+    /// remote sources): the node API's own methods are missing there, so <c>transport</c> fails as in the original.
+    /// </summary>
+    public bool PlainRest { get; init; }
+
     /// <summary>The path given on the command line, below the prefix when there is one.</summary>
     public string WithPrefix(string path) => PrefixPath is null ? path : PrefixPath.TrimEnd('/') + "/" + path.TrimStart('/');
 

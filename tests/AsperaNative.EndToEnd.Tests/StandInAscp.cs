@@ -1,0 +1,19 @@
+namespace AsperaNative.EndToEnd.Tests;
+
+/// <summary>A launcher script for the stand-in ascp copied beside the tests (from the emulators), for <c>--ascp-path</c>.</summary>
+internal static class StandInAscp
+{
+    public static string Create(string folder)
+    {
+        string dir = AppContext.BaseDirectory;
+        string dll = Path.Combine(dir, "ascp.dll");
+        Assert.True(File.Exists(dll), "stand-in ascp not beside the tests");
+        string command = File.Exists(Path.Combine(dir, "ascp")) ? $"exec \"{Path.Combine(dir, "ascp")}\" \"$@\""
+            : $"exec dotnet exec --runtimeconfig \"{Path.Combine(dir, "AsperaNative.EndToEnd.Tests.runtimeconfig.json")}\" \"{dll}\" \"$@\"";
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "ascp");
+        File.WriteAllText(path, "#!/bin/sh\n" + command + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+}
