@@ -64,7 +64,51 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
         return at < 0 ? path : Path.Combine(Path.GetDirectoryName(path) ?? "", name[..at] + "ascp4" + name[(at + 4)..]);
     }
 
-    public string BypassKeyPath(string type) => Path.Combine(SdkFolder, $"aspera_bypass_{type}.pem");
+    /// <summary>
+    /// The SSH bypass key of <paramref name="type"/> (dsa, rsa) that ascp uses for token authentication, in the SDK
+    /// folder. It is the well-known key every Aspera client carries: when the SDK folder has none, it is copied there
+    /// from an installed product that ships it (transfer SDK, Connect, CLI, HSTS layouts). The path is returned in any
+    /// case, as ascli does; ascp itself reports an unreadable identity file.
+    /// </summary>
+    public string BypassKeyPath(string type)
+    {
+        string path = Path.Combine(SdkFolder, $"aspera_bypass_{type}.pem");
+        if (File.Exists(path)) return path;
+        if (BypassKeyCandidates(type).FirstOrDefault(File.Exists) is { } found)
+        {
+            try
+            {
+                Directory.CreateDirectory(SdkFolder);
+                string temporary = $"{path}.{Environment.ProcessId}.tmp";
+                File.Copy(found, temporary, overwrite: true);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                // concurrent runs may copy at the same time: the same bytes, the last rename wins
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return path;
+    }
+
+    /// <summary>Where Aspera products keep the same key, relative to their installation folders.</summary>
+    private IEnumerable<string> BypassKeyCandidates(string type)
+    {
+        var roots = new List<string>();
+        if (ascpPath is not null && Path.GetDirectoryName(Path.GetFullPath(ascpPath)) is { } bin)
+        {
+            roots.Add(bin);
+            if (Path.GetDirectoryName(bin) is { } parent) roots.Add(parent);
+        }
+        roots.AddRange(InstalledProducts().Select(static p => p.AppRoot));
+        roots.Add("/opt/aspera");
+        string[] names = type == "dsa"
+            ? [$"aspera_bypass_{type}.pem", "asperaweb_id_dsa.openssh"]
+            : [$"aspera_bypass_{type}.pem", "aspera_tokenauth_id_rsa"];
+        foreach (var root in roots.Distinct(StringComparer.Ordinal))
+            foreach (var sub in new[] { "", "etc", "etc/aspera", "var" })
+                foreach (var name in names)
+                    yield return Path.Combine(root, sub, name);
+    }
 
     public string FallbackCertificatePath()
     {

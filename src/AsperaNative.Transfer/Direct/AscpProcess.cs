@@ -23,6 +23,11 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     /// <summary>Time given to the socket to deliver the last events once ascp has exited.</summary>
     private static readonly TimeSpan DrainAfterExit = TimeSpan.FromSeconds(1);
 
+    /// <summary>Time given to ascp to end its session after a CANCEL command (interrupted transfer), before it is killed.</summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(1);
+
+    private const string CancelCommand = "FASPMGR 2\nType: CANCEL\n\n";
+
     /// <summary>Regenerates a bearer token after an ERROR mentioning it; the next attempt uses it.</summary>
     public Func<string>? TokenRegenerator { get; init; }
 
@@ -30,6 +35,8 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     private bool _sizeSent;
     private long? _lastBytes;
     private bool _silent;
+    // the description of the last FILEERROR or ERROR: the reason given when ascp ends without its final event
+    private string? _lastError;
 
     [GeneratedRegex("bearer token", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
@@ -56,8 +63,16 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         {
             listener.OnProgress(new ProgressEvent(ProgressKind.PreStart, null, Info: "waiting for ascp"));
             var parser = new FaspMgrParser();
-            using (var client = await AcceptAsync(server, cancel))
-                await ReadEventsAsync(client, process, parser, cancel);
+            using (var client = await AcceptAsync(server, process, cancel))
+            {
+                try { await ReadEventsAsync(client, process, parser, cancel); }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    // ascp ends its session cleanly on CANCEL; it is killed if it does not exit soon after
+                    SendCancel(client);
+                    throw;
+                }
+            }
             failure = Outcome(parser);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -70,7 +85,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         }
         finally
         {
-            await EndProcessAsync(process, cancel.IsCancellationRequested || _silent ? TimeSpan.Zero : failure is not null ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
+            await EndProcessAsync(process, _silent ? TimeSpan.Zero : cancel.IsCancellationRequested ? CancelGrace : failure is not null ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
         }
         string? exit = process.ExitCode == 0 ? null : $"ascp failed (pid {process.Id} exit {process.ExitCode})";
         if (failure is not null)
@@ -81,16 +96,40 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         if (exit is not null) throw new TransferException(exit);
     }
 
-    /// <summary>Waits <c>spawn_timeout_sec</c> for ascp to connect, as ascli does.</summary>
-    private async Task<Socket> AcceptAsync(Socket server, CancellationToken cancel)
+    /// <summary>
+    /// Waits <c>spawn_timeout_sec</c> for ascp to connect, as ascli does; an ascp that exits without connecting
+    /// ends the wait at once (a connection it made before exiting is still accepted).
+    /// </summary>
+    private async Task<Socket> AcceptAsync(Socket server, Process process, CancellationToken cancel)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.SpawnTimeoutSec));
-        try { return await server.AcceptAsync(timeout.Token); }
+        var accept = server.AcceptAsync(timeout.Token).AsTask();
+        var exited = process.WaitForExitAsync(timeout.Token);
+        if (await Task.WhenAny(accept, exited) != accept && !accept.IsCompleted)
+        {
+            // the connection of an ascp that has just exited may still be on its way
+            await Task.WhenAny(accept, Task.Delay(ExitedConnectGrace, CancellationToken.None));
+            if (!accept.IsCompleted) timeout.Cancel();
+        }
+        try { return await accept; }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
             throw new TransferException("timeout waiting mgt port connect (select not readable)");
         }
+        finally
+        {
+            _ = exited.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+        }
+    }
+
+    private static readonly TimeSpan ExitedConnectGrace = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Asks ascp to end its session (management command CANCEL); nothing when the port is already gone.</summary>
+    private static void SendCancel(Socket client)
+    {
+        try { client.Send(Encoding.UTF8.GetBytes(CancelCommand)); }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
     }
 
     private async Task ReadEventsAsync(Socket client, Process process, FaspMgrParser parser, CancellationToken cancel)
@@ -111,7 +150,8 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
             try { stop.CancelAfter(DrainAfterExit); }
             catch (ObjectDisposedException) { }
         }, TaskScheduler.Default);
-        var silence = TimeSpan.FromSeconds(options.SilentTimeoutSec);
+        // a persistent session waits for its next file as long as the client wants: no silence limit
+        var silence = command.Arguments.Contains("--keepalive") ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(options.SilentTimeoutSec);
         // one watchdog, re-armed for each line: cheaper than a token source per event
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         while (true)
@@ -151,12 +191,14 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 listener.OnProgress(new ProgressEvent(ProgressKind.Transfer, id, _lastBytes.Value));
                 break;
             case "DONE" or "ERROR":
+                if (e.Type == "ERROR") _lastError = e["Description"] ?? _lastError;
                 long total = e.Long("TransferBytes") + e.Long("StartByte");
                 if (!_sizeSent && total != 0) listener.OnProgress(new ProgressEvent(ProgressKind.SessionSize, id, total));
                 if (_lastBytes != total) listener.OnProgress(new ProgressEvent(ProgressKind.Transfer, id, total));
                 listener.OnProgress(new ProgressEvent(ProgressKind.End, id));
                 break;
             case "FILEERROR":
+                _lastError = e["Description"] ?? _lastError;
                 log.Error(e["Description"] ?? "");
                 break;
         }
@@ -166,7 +208,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     private Exception? Outcome(FaspMgrParser parser)
     {
         var last = parser.LastEvent;
-        if (last is null) return new TransferException("internal: no management event");
+        if (last is null) return new TransferException("internal: no management event (NilClass)");
         switch (last.Type)
         {
             case "DONE":
@@ -180,7 +222,8 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 }
                 return new TransferException(description, int.TryParse(last["Code"], out int code) ? code : null);
             default:
-                return CliException.Runtime($"unexpected last event type: {last.Type}");
+                // ascp ended (or died) before its final event: a transfer error, so the resume policy applies
+                return new TransferException($"unexpected last event type: {last.Type}, {last["Description"] ?? _lastError}");
         }
     }
 

@@ -28,6 +28,12 @@ public sealed class NodeStore(string docroot)
     public List<JsonObject> Events { get; } = [];
     public Dictionary<string, JsonObject> Transfers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How long a transfer stays <c>waiting</c> (queued) before it runs, as on a real node.</summary>
+    public TimeSpan TransferQueueTime { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a transfer stays <c>running</c>, its bytes growing, before it completes.</summary>
+    public TimeSpan TransferRunTime { get; set; } = TimeSpan.FromMilliseconds(1500);
+
     /// <summary>The id of a real path (assigned on first sight).</summary>
     public string IdOf(string fullPath)
     {

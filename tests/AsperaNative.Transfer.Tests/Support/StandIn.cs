@@ -50,7 +50,10 @@ public sealed class StandIn : IDisposable
     public DirectAgent Agent(JsonObject? transferInfo = null)
     {
         foreach (var (k, v) in Environment) System.Environment.SetEnvironmentVariable(k, v);
-        return new DirectAgent(new AscpInstallation(Root, AscpPath, null, Path.Combine(Root, "sdk")), DirectOptions.From(transferInfo), new TransferLog(Stderr, "warn"))
+        // the stand-in is a .NET program: on a loaded machine it may need more than ascp's 2 s to connect
+        var info = (JsonObject?)transferInfo?.DeepClone() ?? [];
+        info["spawn_timeout_sec"] ??= 30;
+        return new DirectAgent(new AscpInstallation(Root, AscpPath, null, Path.Combine(Root, "sdk")), DirectOptions.From(info), new TransferLog(Stderr, "warn"))
         {
             FileListFolder = Path.Combine(Root, "lists"),
         };
@@ -60,6 +63,21 @@ public sealed class StandIn : IDisposable
     {
         foreach (var (k, _) in Environment) System.Environment.SetEnvironmentVariable(k, null);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Records the management events of ascp (type and fields) for assertions.</summary>
+public sealed class EventRecorder : ITransferListener
+{
+    private readonly List<Management.ManagementEvent> _events = [];
+    public Action<Management.ManagementEvent>? OnEvent { get; init; }
+    public List<string> Types { get { lock (_events) return [.. _events.Select(static e => e.Type)]; } }
+    public Management.ManagementEvent? Last(string type) { lock (_events) return _events.LastOrDefault(e => e.Type == type); }
+    public void OnProgress(ProgressEvent e) { }
+    public void OnManagementEvent(Management.ManagementEvent e)
+    {
+        lock (_events) _events.Add(e);
+        OnEvent?.Invoke(e);
     }
 }
 
