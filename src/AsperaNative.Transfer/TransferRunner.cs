@@ -7,7 +7,9 @@ using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Transfer.Agents;
 using AsperaNative.Transfer.Direct;
+using AsperaNative.Rest;
 using AsperaNative.Transfer.Errors;
+using AsperaNative.Transfer.Httpgw;
 using AsperaNative.Transfer.Logging;
 using AsperaNative.Transfer.Notifications;
 using AsperaNative.Transfer.Progress;
@@ -35,6 +37,9 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
 
     /// <summary>Replaces the agent (tests, asession); by default the one of <c>--transfer</c>.</summary>
     public ITransferAgent? Agent { get; set; }
+
+    /// <summary>The HTTP Gateway URL the application announces (AoC, Faspex), used by <c>--transfer=httpgw</c> when <c>--transfer-info</c> has no <c>url</c>.</summary>
+    public Func<string>? HttpgwUrl { get; set; }
 
     /// <summary>Extra listener (asession prints management events).</summary>
     public ITransferListener? Listener { get; set; }
@@ -148,6 +153,8 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     {
         string type = global.Transfer ?? "direct";
         var info = TransferInfo;
+        if (type == HttpgwAgent.Name)
+            return new HttpgwAgent(HttpgwOptions.From(info, HttpgwUrl), context.GetService<RestFactory>(), Log);
         if (type != "direct")
         {
             var factory = TransferAgentRegistry.Find(type) ?? throw CliException.BadArgument($"transfer agent not available in this build: {type}");

@@ -106,11 +106,11 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         timeout.CancelAfter(TimeSpan.FromSeconds(options.SpawnTimeoutSec));
         var accept = server.AcceptAsync(timeout.Token).AsTask();
         var exited = process.WaitForExitAsync(timeout.Token);
-        if (await Task.WhenAny(accept, exited) != accept && !accept.IsCompleted)
+        if (await Task.WhenAny(accept, exited) != accept && !accept.IsCompleted && !ConnectionPending(server))
         {
             // the connection of an ascp that has just exited may still be on its way
             await Task.WhenAny(accept, Task.Delay(ExitedConnectGrace, CancellationToken.None));
-            if (!accept.IsCompleted) timeout.Cancel();
+            if (!accept.IsCompleted && !ConnectionPending(server)) timeout.Cancel();
         }
         try { return await accept; }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
@@ -124,6 +124,13 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     }
 
     private static readonly TimeSpan ExitedConnectGrace = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A connection waits in the listen backlog (the kernel's view: true even before the accept completes).</summary>
+    private static bool ConnectionPending(Socket server)
+    {
+        try { return server.Poll(0, SelectMode.SelectRead); }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { return false; }
+    }
 
     /// <summary>Asks ascp to end its session (management command CANCEL); nothing when the port is already gone.</summary>
     private static void SendCancel(Socket client)
