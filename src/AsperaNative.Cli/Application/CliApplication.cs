@@ -48,6 +48,7 @@ public sealed class CliApplication
         _errors = new ErrorReporter(terminal, () => _global.LogLevel is "debug" or "trace1" or "trace2");
         // agents other than direct register their factory (only a delegate is stored)
         NodeApi.Agent.NodeAgent.Register();
+        Transfer.Grpc.TransferdAgent.Register();
         // only a delegate: the HTTP stack is built on the first @uri:http(s) read
         _extendedValues.HttpReader = uri => UriReader.Response(uri, Rest).Data;
     }

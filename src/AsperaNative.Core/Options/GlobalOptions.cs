@@ -141,7 +141,7 @@ public sealed partial class GlobalOptions
     /// <summary>Type of file list</summary>
     [Option("src_type", Values = ["list", "pair"], Default = "list")] public partial string? SrcType { get; }
     /// <summary>Type of transfer agent</summary>
-    [Option("transfer", Values = ["node", "direct", "alpha", "httpgw", "connect", "trsdk"], Default = "direct")] public partial string? Transfer { get; }
+    [Option("transfer", Values = ["node", "direct", "alpha", "httpgw", "connect", "trsdk", "transferd"], Default = "direct")] public partial string? Transfer { get; }
     /// <summary>Parameters for transfer agent</summary>
     [Option("transfer_info", Cumulative = true)] public partial JsonObject? TransferInfo { get; }
 }

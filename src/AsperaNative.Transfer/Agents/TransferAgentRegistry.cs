@@ -5,8 +5,12 @@ using AsperaNative.Transfer.Logging;
 
 namespace AsperaNative.Transfer.Agents;
 
-/// <summary>What a factory gets to build the agent of <c>--transfer</c>: the options, the plugin's services, <c>--transfer-info</c>, the transfer log.</summary>
-public sealed record TransferAgentRequest(GlobalOptions Global, PluginContext Context, JsonObject Info, TransferLog Log);
+/// <summary>What a factory gets to build the agent of <c>--transfer</c>: the options, the plugin's services, <c>--transfer-info</c>, the transfer log, the local SDK.</summary>
+public sealed record TransferAgentRequest(GlobalOptions Global, PluginContext Context, JsonObject Info, TransferLog Log)
+{
+    /// <summary>The local Aspera installation (<c>--ascp-path</c>, <c>--use-product</c>, <c>--sdk-folder</c>).</summary>
+    public Direct.AscpInstallation Installation => new(Context.ExtendedValues.HomeFolder, Global.AscpPath, Global.UseProduct, Global.SdkFolder);
+}
 
 /// <summary>Builds the agent of one <c>--transfer</c> value.</summary>
 public delegate ITransferAgent TransferAgentFactory(TransferAgentRequest request);

@@ -159,7 +159,7 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
         data["ascp4"] = ascp is null ? null : AscpPath(ascp4: true) is var a4 && File.Exists(a4) ? a4 : $"ascp4 not found ({a4})";
         string folder = ascp is null ? SdkFolder : Path.GetDirectoryName(ascp) ?? SdkFolder;
         data["async"] = Optional(Path.Combine(folder, "async"));
-        data["transferd"] = Optional(File.Exists(Path.Combine(folder, "asperatransferd")) ? Path.Combine(folder, "asperatransferd") : Path.Combine(folder, "transferd"));
+        data["transferd"] = Optional(TransferdPath(folder));
         data["ssh_private_dsa"] = BypassKeyPath("dsa");
         data["ssh_private_rsa"] = BypassKeyPath("rsa");
         data["aspera_license"] = Required("aspera_license", Path.Combine(SdkFolder, "aspera-license"));
@@ -173,6 +173,15 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
             catch (Exception e) when (e is CliException or System.ComponentModel.Win32Exception) { data["ascp_version"] = e.Message; }
         }
         return data;
+    }
+
+    /// <summary>The transfer SDK daemon (<c>asperatransferd</c>, older SDKs: <c>transferd</c>) of the SDK folder (or of <paramref name="folder"/>).</summary>
+    public string TransferdPath(string? folder = null)
+    {
+        folder ??= SdkFolder;
+        string current = Path.Combine(folder, "asperatransferd");
+        string legacy = Path.Combine(folder, "transferd");
+        return !File.Exists(current) && File.Exists(legacy) ? legacy : current;
     }
 
     /// <summary>An optional SDK file: its path when present, else null (ascli leaves it out of the files found).</summary>

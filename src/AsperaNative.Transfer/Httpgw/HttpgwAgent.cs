@@ -227,7 +227,13 @@ public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, Transfe
         string session = uuid;
         var progress = new SaveProgress(listener, session);
         listener.OnProgress(new ProgressEvent(ProgressKind.SessionStart, session));
-        await api.CallAsync(new RestRequest("GET", $"download/{uuid}") { SaveToFile = target, SaveProgress = progress }, cancel);
+        var response = await api.CallAsync(new RestRequest("GET", $"download/{uuid}") { SaveToFile = target, SaveProgress = progress }, cancel);
+        // a single folder comes as a zip too: named so (ascli would keep the folder's bare name)
+        if (!zip && response.ContentType == "application/zip" && File.Exists(target))
+        {
+            File.Move(target, target + ".zip", overwrite: true);
+            target += ".zip";
+        }
         listener.OnProgress(new ProgressEvent(ProgressKind.Transfer, session, progress.Saved));
         listener.OnProgress(new ProgressEvent(ProgressKind.End, session));
         log.Debug($"downloaded: {target}");

@@ -35,6 +35,25 @@ public sealed class StandIn : IDisposable
 
     public string Path_(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>The SDK folder with the stand-ins of ascp and of the transfer daemon (asperatransferd), as an SDK install leaves it.</summary>
+    public string InstallSdk()
+    {
+        string sdk = Path.Combine(Root, "sdk");
+        Directory.CreateDirectory(sdk);
+        Launcher(Path.Combine(sdk, "ascp"), "ascp");
+        Launcher(Path.Combine(sdk, "asperatransferd"), "asperatransferd");
+        foreach (var (k, v) in Environment) System.Environment.SetEnvironmentVariable(k, v);
+        return sdk;
+    }
+
+    private static void Launcher(string path, string program)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, program + ".dll");
+        string apphost = Path.Combine(AppContext.BaseDirectory, program);
+        File.WriteAllText(path, "#!/bin/sh\n" + (File.Exists(apphost) ? $"exec \"{apphost}\" \"$@\"" : $"exec dotnet \"{dll}\" \"$@\"") + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     public string File_(string relative, string content)
     {
         string path = Path.Combine(Root, relative);
