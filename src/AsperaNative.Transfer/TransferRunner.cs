@@ -6,6 +6,7 @@ using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Transfer.Agents;
+using AsperaNative.Transfer.Desktop;
 using AsperaNative.Transfer.Direct;
 using AsperaNative.Rest;
 using AsperaNative.Transfer.Errors;
@@ -155,6 +156,8 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
         var info = TransferInfo;
         if (type == HttpgwAgent.Name)
             return new HttpgwAgent(HttpgwOptions.From(info, HttpgwUrl), context.GetService<RestFactory>(), Log);
+        if (type == ConnectAgent.Name) return ConnectAgent.Create(context.ExtendedValues.HomeFolder, context.GetService<RestFactory>(), Log);
+        if (type == "alpha") throw DesktopClients.AlphaUnavailable();
         if (type != "direct")
         {
             var factory = TransferAgentRegistry.Find(type) ?? throw CliException.BadArgument($"transfer agent not available in this build: {type}");
