@@ -58,7 +58,10 @@ internal sealed class AscpCommands(PluginContext context, GlobalOptions global)
 
     /// <summary>Download and install the transfer SDK (ascp)</summary>
     [Command("install")]
-    public Result Install(CommandContext command)
+    public Result Install(CommandContext command) => InstallSdk(command);
+
+    /// <summary><c>config ascp install</c> and <c>config transferd install</c>: the SDK of <c>--sdk-url</c> (or of the list, for the version given).</summary>
+    internal Result InstallSdk(CommandContext command)
     {
         string? version = command.Args.NextOptionalString("transferd version");
         string url = global.SdkUrl is { Length: > 0 } u && u != SdkDownload.DefaultKeyword ? u : SdkDownload.LocationFor(Rest, version);
