@@ -19,6 +19,34 @@ internal static class TransferSupport
         return Launchers(folder, command);
     }
 
+    /// <summary>Writes <c>bin/asperatransferd</c> below <paramref name="folder"/> running the stand-in daemon; returns its path.</summary>
+    public static string InstallDaemon(string folder)
+    {
+        string apphost = Path.Combine(AppContext.BaseDirectory, "asperatransferd");
+        string command = File.Exists(apphost) ? $"exec \"{apphost}\" \"$@\"" : $"exec dotnet \"{Path.Combine(AppContext.BaseDirectory, "asperatransferd.dll")}\" \"$@\"";
+        string bin = Path.Combine(folder, "bin");
+        Directory.CreateDirectory(bin);
+        string path = Path.Combine(bin, "asperatransferd");
+        File.WriteAllText(path, "#!/bin/sh\n" + command + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    /// <summary>Processes started with <c>HOME</c> = <paramref name="home"/> (everything a test's ascli started inherits it), but <paramref name="except"/>.</summary>
+    public static List<int> ProcessesOfHome(string home, params int[] except)
+    {
+        string wanted = "HOME=" + home + "\0";
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid) || except.Contains(pid) || pid == Environment.ProcessId) continue;
+            try { if (File.ReadAllText(Path.Combine(dir, "environ")).Contains(wanted, StringComparison.Ordinal) && IsRunning(pid)) found.Add(pid); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return found;
+    }
+
     /// <summary>Writes <c>bin/ascp</c> running ../shared/compat/fake_ascp.py; returns the ascp path.</summary>
     public static string InstallCompatFake(string folder)
         => Launchers(folder, $"exec python3 \"{Path.Combine(CompatFolder, "fake_ascp.py")}\" \"$@\"");
@@ -63,12 +91,16 @@ internal static class TransferSupport
     /// <summary>Processes whose command line is exactly <paramref name="argv"/> (the ones a test started, found by their unique arguments).</summary>
     public static List<int> ProcessesWithCommandLine(params string[] argv)
     {
-        string wanted = string.Join('\0', argv) + "\0";
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
-            try { if (File.ReadAllText(Path.Combine(dir, "cmdline")) == wanted) found.Add(pid); }
+            try
+            {
+                // the program may be given by name or by path
+                var actual = File.ReadAllText(Path.Combine(dir, "cmdline")).TrimEnd('\0').Split('\0');
+                if (actual.Length == argv.Length && Path.GetFileName(actual[0]) == argv[0] && actual.Skip(1).SequenceEqual(argv.Skip(1))) found.Add(pid);
+            }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }

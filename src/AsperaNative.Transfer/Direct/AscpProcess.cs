@@ -28,6 +28,9 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
 
     private const string CancelCommand = "FASPMGR 2\nType: CANCEL\n\n";
 
+    /// <summary>How the management port is given to the program: ascp's <c>-M port</c> by default (async: <c>--exclusive-mgmt-port=port</c>).</summary>
+    public Func<int, IReadOnlyList<string>> ManagementArgument { get; init; } = static port => ["-M", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
     /// <summary>Regenerates a bearer token after an ERROR mentioning it; the next attempt uses it.</summary>
     public Func<string>? TokenRegenerator { get; init; }
 
@@ -49,11 +52,11 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         server.Listen(1);
         int port = ((IPEndPoint)server.LocalEndPoint!).Port;
         var psi = new ProcessStartInfo(executable) { UseShellExecute = false };
-        psi.ArgumentList.Add("-M");
-        psi.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var management = ManagementArgument(port);
+        foreach (var a in management) psi.ArgumentList.Add(a);
         foreach (var a in command.Arguments) psi.ArgumentList.Add(a);
         foreach (var (k, v) in command.Environment) psi.Environment[k] = v;
-        log.Debug($"execute: {string.Join(' ', command.Environment.Keys.Select(k => k + "=***"))} {executable} -M {port} {string.Join(' ', command.Arguments)}");
+        log.Debug($"execute: {string.Join(' ', command.Environment.Keys.Select(k => k + "=***"))} {executable} {string.Join(' ', management)} {string.Join(' ', command.Arguments)}");
         Process process;
         try { process = Process.Start(psi) ?? throw new TransferException("ascp not started"); }
         catch (System.ComponentModel.Win32Exception e) { throw new TransferException(e.Message); }

@@ -9,6 +9,7 @@
 //   ASCP_STANDIN_SILENT=seconds    connect, send INIT, then say nothing that long
 //   ASCP_STANDIN_LEAK_SOCKET=s     die mid-transfer while a child process keeps the socket open s seconds
 //   ASCP_STANDIN_STATS=N           send N extra STATS events (benchmark of event processing)
+//   ASCP_STANDIN_PARENT_CPU=file   at the end, append the CPU time (user+system, ms) of the parent process (the client) to file
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -68,12 +69,25 @@ try
         }
     }
     session.Finish();
+    RecordParentCpu();
     return 0;
 }
 catch (AscpError e)
 {
     mgt.Send(("Type", "ERROR"), ("SessionId", sessionId), ("Code", e.Code), ("Description", e.Message), ("TransferBytes", session.Done), ("StartByte", 0));
     return 1;
+}
+
+// the client's CPU once it has read everything (benchmarks: the cost of supervising ascp)
+static void RecordParentCpu()
+{
+    if (Environment.GetEnvironmentVariable("ASCP_STANDIN_PARENT_CPU") is not { Length: > 0 } file) return;
+    Thread.Sleep(300);
+    string stat = File.ReadAllText($"/proc/{Native.getppid()}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second)
+    long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    File.AppendAllText(file, (ticks * 10).ToString(CultureInfo.InvariantCulture) + "\n");
 }
 
 static double? Seconds(string name)
@@ -230,4 +244,7 @@ internal static partial class Native
 {
     [LibraryImport("libc", SetLastError = true)]
     internal static partial int fcntl(int fd, int cmd, int arg);
+
+    [LibraryImport("libc")]
+    internal static partial int getppid();
 }

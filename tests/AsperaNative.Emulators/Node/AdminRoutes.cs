@@ -93,8 +93,16 @@ internal static class AdminRoutes
                 string source = p["source"]?.ToString() ?? "";
                 string from = send ? NodeStore.Resolve(root, source) ?? throw new IOException("bad source") : Path.GetFullPath(source);
                 string folder = send ? NodeStore.Resolve(store.Docroot, destination) ?? throw new IOException("bad destination") : NodeStore.Resolve(root, destination) ?? throw new IOException("bad destination");
+                string to = Path.Combine(folder, p["destination"]?.ToString() ?? Path.GetFileName(from.TrimEnd('/')));
+                if (Directory.Exists(from))
+                {
+                    // a folder is sent with its tree
+                    foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+                        copies.Add((f, Path.Combine(to, Path.GetRelativePath(from, f))));
+                    continue;
+                }
                 if (!File.Exists(from)) throw new IOException($"No such file or directory: {source}");
-                copies.Add((from, Path.Combine(folder, p["destination"]?.ToString() ?? Path.GetFileName(from))));
+                copies.Add((from, to));
             }
             long expected = copies.Sum(static c => new FileInfo(c.From).Length);
             Update(store, transfer, "running", 0, new JsonObject { ["status"] = "ready", ["bytes_expected"] = expected });
