@@ -73,6 +73,7 @@ internal static class Benchmarks
         string received = Path.Combine(root, "curl.bin");
         await using var put = await EmulatorHost.StartAsync(app => app.MapPut("/upload", async (HttpContext ctx) =>
         {
+            ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
             await using var output = File.Create(received);
             await ctx.Request.Body.CopyToAsync(output);
             ctx.Response.StatusCode = 201;
@@ -81,8 +82,9 @@ internal static class Benchmarks
         var results = new List<string>();
         for (int round = 0; round < 2; round++)
         {
-            var (exit, err, curl) = Run("curl", ["-sS", "-k", "--http1.1", "-T", file, "-o", "/dev/null", put.Url + "/upload"], root);
+            var (exit, err, curl) = Run("curl", ["-sS", "-k", "--fail", "--http1.1", "-T", file, "-o", "/dev/null", put.Url + "/upload"], root);
             if (exit != 0) throw new InvalidOperationException("curl failed: " + err);
+            if (new FileInfo(received).Length != megabytes << 20) throw new InvalidOperationException("curl: incomplete upload");
             File.Delete(received);
             foreach (var version in new[] { "v2", "v1" })
             {

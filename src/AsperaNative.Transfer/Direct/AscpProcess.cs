@@ -151,7 +151,6 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
             var bytes = Encoding.UTF8.GetBytes(text);
             lock (writeLock) stream.Write(bytes);
         });
-        using var reader = new StreamReader(stream, new UTF8Encoding(false));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var exited = process.WaitForExitAsync(CancellationToken.None);
         // when ascp is gone, whoever still holds the socket cannot keep us waiting
@@ -162,13 +161,39 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         }, TaskScheduler.Default);
         // a persistent session waits for its next file as long as the client wants: no silence limit
         var silence = command.Arguments.Contains("--keepalive") ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(options.SilentTimeoutSec);
-        // one watchdog, re-armed for each line: cheaper than a token source per event
+        // one watchdog, re-armed for each read (not each line or event): supervision stays cheap at high event rates
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        // lines are cut from the bytes read: one read brings many events, and only values become strings
+        var buffer = new byte[64 * 1024];
+        int start = 0, end = 0;
+        long armed = long.MinValue;
         while (true)
         {
-            string? line;
-            watchdog.CancelAfter(silence);
-            try { line = await reader.ReadLineAsync(watchdog.Token); }
+            int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var line = buffer.AsSpan(start, newline);
+                start += newline + 1;
+                if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+                if (parser.ProcessLine(line) is { } e) OnEvent(e);
+                continue;
+            }
+            if (start > 0)
+            {
+                buffer.AsSpan(start, end - start).CopyTo(buffer);
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            int read;
+            // re-armed at most every 500 ms: the limit is then between silence and silence + 0.5 s
+            long now = Environment.TickCount64;
+            if (now - armed >= 500)
+            {
+                watchdog.CancelAfter(silence);
+                armed = now;
+            }
+            try { read = await stream.ReadAsync(buffer.AsMemory(end), watchdog.Token); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
             catch (OperationCanceledException)
@@ -176,8 +201,13 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 _silent = true;
                 throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
             }
-            if (line is null) return;
-            if (parser.ProcessLine(line) is { } e) OnEvent(e);
+            if (read == 0)
+            {
+                // a last line without end of line
+                if (end > start && parser.ProcessLine(buffer.AsSpan(start, end - start)) is { } last) OnEvent(last);
+                return;
+            }
+            end += read;
         }
     }
 
