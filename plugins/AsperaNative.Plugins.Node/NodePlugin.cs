@@ -1,92 +1,86 @@
 // Plugin node: IBM Aspera HSTS Node API (gen3 on paths: /files/browse, /files/create, /info, /ops/transfers,
-// /access_keys…; gen4 on file ids with access keys: /files/{id}/files, /permissions). The API client is
-// the reusable library AsperaNative.NodeApi (also used by AoC, Shares, ATS). Manual: "Plugin: node".
+// /access_keys…; gen4 on file ids with access keys: /files/{id}/files, /permissions). The API client and the
+// gen3/gen4 command sets are the reusable library AsperaNative.NodeApi (also used by AoC, Shares, ATS, Faspex).
+// Manual: "Plugin: node".
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Options;
+using AsperaNative.NodeApi;
 using AsperaNative.NodeApi.Agent;
 using AsperaNative.NodeApi.Api;
+using AsperaNative.NodeApi.Commands.Gen3;
 using AsperaNative.Rest;
+using AsperaNative.Rest.Entities;
 using AsperaNative.Transfer;
 
 namespace AsperaNative.Plugins.Node;
 
 /// <summary>HSTS Node API</summary>
 [Plugin("node")]
-public sealed class NodePlugin(NodeOptions options, GlobalOptions global, PluginContext context)
+[MountCommands(typeof(Gen3Node), "", Scope = nameof(Gen3))]
+[MountCommands(typeof(Entity), "ssync", Scope = nameof(Ssyncs), Verbs = "create|delete|list|show", Name = "sync")]
+public sealed class NodePlugin
 {
+    private readonly PluginContext _context;
+    private readonly RestFactory _rest;
     private NodeApiClient? _api;
-    private TransferRunner? _transfer;
-    private AccessKeyScope? _scope;
 
-    public NodeOptions Options => options;
-    public GlobalOptions Global => global;
-    public PluginContext Context => context;
-    public RestFactory Rest => context.GetService<RestFactory>();
+    public NodePlugin(BasicAuthOptions auth, NodeOptions node, TransferOptions transfer, RestFactory rest, TransferRunner runner, PluginContext context)
+    {
+        Auth = auth;
+        Node = node;
+        _rest = rest;
+        _context = context;
+        // --transfer=node without a node in --transfer-info transfers through this plugin's node
+        runner.AgentFor = type => type == NodeAgent.Name && transfer.TransferInfo is not { Count: > 0 } ? NodeAgent.FromInfo(rest, NodeAgentInfo()) : null;
+    }
+
+    public BasicAuthOptions Auth { get; }
+    public NodeOptions Node { get; }
+    public PluginContext Context => _context;
 
     /// <summary>The node of <c>--url</c>, <c>--username</c>, <c>--password</c> (a <c>Bearer</c> password is an access key token).</summary>
-    public NodeApiClient MainApi => _api ??= CreateApi();
+    public NodeApiClient Api => _api ??= CreateApi();
 
-    /// <summary>The node API of gen3 commands: the main one, or the access key's under <c>access_keys do &lt;id&gt; v3</c>.</summary>
-    public NodeApiClient Api => _scope?.Api ?? MainApi;
+    /// <summary>The gen3 commands of the plugin's root, on the main node.</summary>
+    public Gen3Node Gen3() => new(Api, _context);
 
-    /// <summary>The transfer front-end; with <c>--transfer=node</c> the node agent of <c>--transfer-info</c>.</summary>
-    public TransferRunner Transfer => _transfer ??= CreateRunner();
+    /// <summary><c>ssync</c>: the node's syncs (new API), <c>%name:</c> looked up in their configuration.</summary>
+    public Entity Ssyncs() => new(Api.Rest, "asyncs") { ItemListKey = "ids", Lookup = SsyncLookup };
+
+    /// <summary>A sync id, or <c>%name:value</c> resolved among the node's syncs (ascli's <c>ssync_lookup</c>).</summary>
+    public async Task<string> SsyncId(string given)
+    {
+        if (!InstanceIdentifier.IsSelector(given)) return given;
+        int colon = given.IndexOf(':');
+        return await SsyncLookup(given[1..colon], given[(colon + 1)..]);
+    }
+
+    private async Task<string> SsyncLookup(string field, string value)
+    {
+        if (field != "name") throw Core.Errors.CliException.BadArgument($"Only search by name is supported ({field})");
+        var ids = (await Api.ReadAsync("asyncs"))?["ids"] as JsonArray ?? [];
+        foreach (var id in ids)
+        {
+            var configuration = (await Api.ReadAsync($"asyncs/{id}"))?["configuration"];
+            if (configuration?[field]?.ToString() == value) return id?.ToString() ?? "";
+        }
+        throw Core.Errors.CliException.BadArgument($"no such sync: {field}={value}");
+    }
 
     private NodeApiClient CreateApi()
     {
-        // ascli reads the password first
-        string password = options.Password!;
-        return NodeConnection.Create(Rest, options.Url!, options.Username!, password, options.NodeCache != false);
+        // ascli reads the password first: a bearer token needs no username
+        string password = Auth.RequiredPassword, url = Auth.RequiredUrl, username = Auth.RequiredUsername;
+        return NodeConnection.Create(_rest, url, username, password, Node.NodeCache != false);
     }
 
-    private TransferRunner CreateRunner()
-    {
-        var runner = new TransferRunner(global, context);
-        if (global.Transfer == "node") runner.Agent = NodeAgent.FromInfo(Rest, NodeAgentInfo());
-        return runner;
-    }
-
-    /// <summary><c>--transfer-info</c>, else this plugin's node (ascli takes the default node preset).</summary>
+    /// <summary>This plugin's node as the node agent's parameters.</summary>
     private JsonObject NodeAgentInfo()
     {
-        var info = global.TransferInfo;
-        if (info is { Count: > 0 } && info.ContainsKey("url")) return info;
-        var result = new JsonObject { ["url"] = options.Url, ["username"] = options.Username, ["password"] = options.Password };
-        if (options.RootId is { } root) result["root_id"] = root;
+        var result = new JsonObject { ["url"] = Auth.Url, ["username"] = Auth.Username, ["password"] = Auth.Password };
+        if (Node.RootId is { } root) result["root_id"] = root;
         return result;
     }
-
-    /// <summary>Under <c>v3 access_keys do</c>: the access key's API becomes the main one, the next access key is read through it.</summary>
-    public void EnterV3(AccessKeyScope scope)
-    {
-        _api = scope.Api;
-        _scope = null;
-    }
-
-    /// <summary>The access key of <c>access_keys do &lt;id&gt;</c>: its API and top folder id (read once per invocation).</summary>
-    public async Task<AccessKeyScope> AccessKeyAsync(CommandContext command)
-    {
-        if (_scope is not null) return _scope;
-        string id = command.Identifiers["id"]?.ToString() ?? "self";
-        var api = MainApi;
-        string? root = options.RootId;
-        JsonObject? info = null;
-        if (root is null)
-        {
-            info = await api.ReadAsync($"access_keys/{id}") as JsonObject ?? [];
-            root = info["root_file_id"]?.ToString() ?? throw Core.Errors.CliException.Runtime("no root_file_id for access key");
-        }
-        if (id != "self")
-        {
-            string akId = info?["id"]?.ToString() ?? id;
-            string secret = global.Secret ?? throw NodeConnection.MissingSecret(api.BaseUrl, akId);
-            api = api.WithCredentials(akId, secret);
-        }
-        return _scope = new AccessKeyScope(api, root, info);
-    }
 }
-
-/// <summary>An access key in use: the API with its credentials, the top folder's file id, the key's information if read.</summary>
-public sealed record AccessKeyScope(NodeApiClient Api, string RootId, JsonObject? Info);

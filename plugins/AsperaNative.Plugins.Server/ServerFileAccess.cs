@@ -22,7 +22,7 @@ internal sealed class ServerFileAccess(ServerPlugin plugin)
         int port = spec["ssh_port"] is JsonValue p && p.TryGetValue(out int value) ? value : SshSettings.DefaultPort;
         var settings = new SshSettings(spec["remote_host"]!.GetValue<string>(), port, spec["remote_user"]!.GetValue<string>())
         {
-            Password = options.Password,
+            Password = plugin.Auth.Password,
             KeyPaths = Keys(options.SshKeys).Select(k => SshSettings.ExpandHome(k, home)).ToList(),
             Passphrase = options.Passphrase,
         }.With(options.SshOptions, home);

@@ -3,16 +3,10 @@ using AsperaNative.Core.Attributes;
 
 namespace AsperaNative.Plugins.Server;
 
-/// <summary>Options of the server plugin (ascli's BasicAuthPlugin options plus SSH ones).</summary>
+/// <summary>The SSH options of the server plugin (url, username and password are the shared <c>BasicAuthOptions</c>).</summary>
 [OptionSet]
 public sealed partial class ServerOptions
 {
-    /// <summary>URL of application, e.g. https://app.example.com/aspera/app</summary>
-    [Option("url", Required = true)] public partial string? Url { get; }
-    /// <summary>User's identifier</summary>
-    [Option("username")] public partial string? Username { get; }
-    /// <summary>User's password</summary>
-    [Option("password", Sensitive = true)] public partial string? Password { get; }
     /// <summary>SSH key path list (Array or single)</summary>
     [Option("ssh_keys")] public partial JsonNode? SshKeys { get; }
     /// <summary>SSH private key passphrase</summary>

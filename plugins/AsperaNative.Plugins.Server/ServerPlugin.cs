@@ -5,22 +5,27 @@ using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Options;
 using AsperaNative.Transfer;
+using AsperaNative.Transfer.Sync;
 
 namespace AsperaNative.Plugins.Server;
 
 /// <summary>IBM Aspera High Speed Transfer Server (SSH)</summary>
 [Plugin("server")]
-public sealed class ServerPlugin(ServerOptions options, GlobalOptions global, PluginContext context)
+[MountCommands(typeof(SyncScope), "sync", Scope = nameof(Sync))]
+public sealed class ServerPlugin(BasicAuthOptions auth, ServerOptions options, TransferRunner transfer, PluginContext context)
 {
+    public BasicAuthOptions Auth => auth;
     public ServerOptions Options => options;
     public PluginContext Context => context;
 
-    /// <summary>The transfer front-end of every upload and download, created once per invocation.</summary>
-    public TransferRunner Transfer => _transfer ??= new TransferRunner(global, context);
-    private TransferRunner? _transfer;
+    /// <summary>The transfer front-end of every upload and download.</summary>
+    public TransferRunner Transfer => transfer;
 
     /// <summary>The transfer spec of the server designated by the options (computed once: it may log warnings).</summary>
     public System.Text.Json.Nodes.JsonObject BaseTransferSpec()
-        => (System.Text.Json.Nodes.JsonObject)(_spec ??= new ServerTransferSpec(Options, Transfer, context.ExtendedValues.HomeFolder).Build()).DeepClone();
+        => (System.Text.Json.Nodes.JsonObject)(_spec ??= new ServerTransferSpec(Auth, Options, Transfer, context.ExtendedValues.HomeFolder).Build()).DeepClone();
     private System.Text.Json.Nodes.JsonObject? _spec;
+
+    /// <summary><c>sync</c>: the server's transfer spec authorizes the session, whatever its direction and folders.</summary>
+    public SyncScope Sync() => new((_, _, _) => Task.FromResult(BaseTransferSpec()));
 }

@@ -1,3 +1,4 @@
+using AsperaNative.Core.Options;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Transfer;
@@ -9,7 +10,7 @@ namespace AsperaNative.Plugins.Server;
 /// host, user (default <c>xfer</c>), SSH port and credentials (password, or the first SSH key's content);
 /// <c>https://</c> with a token in <c>--ts</c> gives a WebSocket session; <c>local://</c> runs on this host.
 /// </summary>
-internal sealed class ServerTransferSpec(ServerOptions options, TransferRunner transfer, string home)
+internal sealed class ServerTransferSpec(BasicAuthOptions auth, ServerOptions options, TransferRunner transfer, string home)
 {
     private const string DefaultTransferUser = "xfer";
     private const int DefaultSshPort = 33001;
@@ -17,7 +18,7 @@ internal sealed class ServerTransferSpec(ServerOptions options, TransferRunner t
 
     public JsonObject Build()
     {
-        string url = options.Url!;
+        string url = auth.RequiredUrl;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw CliException.Other("URI::InvalidURIError", $"bad URI(is not URI?): \"{url}\"");
         var spec = new JsonObject { ["remote_host"] = uri.Host };
         string scheme = uri.Scheme;
@@ -48,12 +49,13 @@ internal sealed class ServerTransferSpec(ServerOptions options, TransferRunner t
             transfer.Log.Warn($"Assuming proper URL is: ssh://{uri.Host}:{DefaultSshPort}");
             port = DefaultSshPort;
         }
-        string user = options.Username ?? DefaultTransferUser;
-        if (options.Username is null) transfer.Log.Info($"No username provided: Assuming default transfer user: {DefaultTransferUser}");
+        string? username = auth.Username;
+        string user = username ?? DefaultTransferUser;
+        if (username is null) transfer.Log.Info($"No username provided: Assuming default transfer user: {DefaultTransferUser}");
         spec["remote_user"] = user;
         if (port is { } p) spec["ssh_port"] = p;
         bool credentials = false;
-        if (options.Password is { } password)
+        if (auth.Password is { } password)
         {
             spec["remote_password"] = password;
             credentials = true;

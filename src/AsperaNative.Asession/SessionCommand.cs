@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
+using AsperaNative.Core.Values;
 using AsperaNative.Transfer.Agents;
 using AsperaNative.Transfer.Direct;
 using AsperaNative.Transfer.Logging;
@@ -100,7 +101,7 @@ internal static class SessionCommand
                 var frame = new StringBuilder(FaspMgrParser.Header).Append('\n');
                 foreach (var (key, value) in command)
                     frame.Append(string.Concat(key.Split('_').Select(static w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])))
-                         .Append(": ").Append(value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString()).Append('\n');
+                         .Append(": ").Append(RubyToS.Of(value)).Append('\n');
                 frame.Append('\n');
                 try { send(frame.ToString()); }
                 catch (IOException) { return; }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Files;
 using AsperaNative.Core.Yaml;
 
 namespace AsperaNative.Config;
@@ -22,22 +23,7 @@ public sealed class ConfigFile(string path)
 
     /// <summary>Writes the presets as Ruby's <c>to_yaml</c>, replacing the file in one step.</summary>
     public void Write(JsonObject presets)
-    {
-        string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
-        Directory.CreateDirectory(folder);
-        string temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, YamlEmitter.Emit(presets));
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temp, Exists ? File.GetUnixFileMode(Path) : UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.Move(temp, Path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+        => AtomicFile.WriteAllText(Path, YamlEmitter.Emit(presets), Exists ? null : AtomicFile.OwnerOnly);
 
     /// <summary>Renames an unusable file aside, as ascli does: <c>config.yaml.pre&lt;version&gt;.manual_conversion_needed</c>.</summary>
     public string RenameForManualConversion(string version)

@@ -1,4 +1,5 @@
 using System.Text;
+using AsperaNative.Core.Files;
 
 namespace AsperaNative.Config;
 
@@ -18,15 +19,7 @@ public sealed class PersistencyFolder(string folder)
     }
 
     /// <summary>Stores a value (readable by the user only), replacing it atomically.</summary>
-    public void Put(string id, string value)
-    {
-        Directory.CreateDirectory(Folder);
-        string path = PathOf(id);
-        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, value);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Put(string id, string value) => AtomicFile.WriteAllText(PathOf(id), value, AtomicFile.OwnerOnly);
 
     public void Delete(string id) => File.Delete(PathOf(id));
 

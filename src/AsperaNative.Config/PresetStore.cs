@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
 using AsperaNative.Core.Values;
+using AsperaNative.Core;
 
 namespace AsperaNative.Config;
 
@@ -14,7 +15,6 @@ namespace AsperaNative.Config;
 /// </summary>
 public sealed class PresetStore
 {
-    public const string CurrentVersion = "4.21.1";
     public const string ConfigPreset = "config";
     public const string VersionKey = "version";
     public const string DefaultsPreset = "default";
@@ -214,17 +214,17 @@ public sealed class PresetStore
         if (!file.Exists)
         {
             changed = true;
-            return new JsonObject { [ConfigPreset] = new JsonObject { [VersionKey] = CurrentVersion } };
+            return new JsonObject { [ConfigPreset] = new JsonObject { [VersionKey] = ProductVersion.Value } };
         }
         var content = file.Read();
         if (content is not JsonObject presets || presets[ConfigPreset] is not JsonObject config)
         {
-            file.RenameForManualConversion(CurrentVersion);
+            file.RenameForManualConversion(ProductVersion.Value);
             throw CliException.Tool(content is JsonObject ? "Cannot find key: " + ConfigPreset : "config file YAML: expecting Hash");
         }
         if (config[VersionKey] is null) throw CliException.Tool("No version found in config section.");
-        changed = !(config[VersionKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == CurrentVersion);
-        config[VersionKey] = CurrentVersion;
+        changed = !(config[VersionKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == ProductVersion.Value);
+        config[VersionKey] = ProductVersion.Value;
         return presets;
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class ResultFormatter
         // here DEF stands for the option's own text (ascli passes the option as the default list)
         var option = _settings.Fields;
         var fields = FieldSelector.Compute(option, () => FieldSelector.AllFields(rows),
-            () => option is JsonArray ? FieldSelector.AllFields(rows) : [Text.RubyText.ToS(option)]);
+            () => option is JsonArray ? FieldSelector.AllFields(rows) : [RubyToS.Of(option)]);
         if (fields.Count == 1)
             return new JsonArray([.. rows.Select(r => r.TryGetPropertyValue(fields[0], out var v) ? v?.DeepClone() : null)]);
         var result = new JsonArray();

@@ -82,7 +82,7 @@ public sealed partial class ResultFormatter
         foreach (var row in rows)
         {
             var line = new string[fields.Count];
-            for (int c = 0; c < line.Length; c++) line[c] = RubyText.ToS(row.Get(fields[c]));
+            for (int c = 0; c < line.Length; c++) line[c] = RubyToS.Of(row.Get(fields[c]));
             cells.Add(line);
         }
         if (_settings.Format == "csv")
@@ -108,21 +108,8 @@ public sealed partial class ResultFormatter
     /// <summary>Values joined with commas, rows with newlines, no header and no quoting (as 4.21).</summary>
     private void WriteCsv(List<string[]> cells)
     {
-        for (int r = 0; r < cells.Count; r++)
-        {
-            if (r > 0) _data.Write('\n');
-            var line = cells[r];
-            for (int c = 0; c < line.Length; c++)
-            {
-                if (c > 0) _data.Write(',');
-                _data.Write(line[c]);
-            }
-        }
-        // the text goes through puts: a newline unless it already ends with one
-        var lastLine = cells[^1];
-        char? end = lastLine.Length > 1 ? (lastLine[^1].Length > 0 ? lastLine[^1][^1] : ',')
-            : lastLine.Length == 1 && lastLine[0].Length > 0 ? lastLine[0][^1]
-            : cells.Count > 1 ? '\n' : null;
-        if (end != '\n') _data.Write('\n');
+        var csv = new CsvLines(_data);
+        foreach (var line in cells) csv.Write(line);
+        csv.End();
     }
 }

@@ -37,8 +37,14 @@ public sealed partial class ResultFormatter
     /// <summary>An info-level line, e.g. "Saving config file.", hidden unless <c>--display=info</c>.</summary>
     public void DisplayStatus(string message) => RubyText.PutsString(_info, message);
 
+    /// <summary>Shows a result (a list that flows is read here to its end: prefer <see cref="DisplayResultAsync"/>).</summary>
     public void DisplayResult(Result result)
     {
+        if (result.Items is not null)
+        {
+            DisplayResultAsync(result).GetAwaiter().GetResult();
+            return;
+        }
         var kind = result.Kind;
         var data = result.Data;
         // 4.21 carries the symbol :nil as data of "empty" and "nothing" results
@@ -54,7 +60,7 @@ public sealed partial class ResultFormatter
         switch (_settings.Format)
         {
             case "text":
-                RubyText.PutsString(_data, symbolNil ? "nil" : RubyText.ToS(data));
+                RubyText.PutsString(_data, symbolNil ? "nil" : RubyToS.Of(data));
                 break;
             case "nagios":
                 ExitCode = NagiosRenderer.Render(_output, symbolNil ? JsonValue.Create(":nil") : data);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Files;
 using AsperaNative.Rest.Http;
 
 namespace AsperaNative.Rest;
@@ -20,13 +21,18 @@ public sealed partial class RestClient
             await SaveAsync(response, file, stack, timeout, request.SaveProgress, cancel);
             return new RestResponse(status, reason, headers, mediaType, "", null);
         }
+        if (request.ListingPage && RestJson.IsJson(mediaType) && request.SaveToFile is null
+            && response.Content.Headers.ContentType?.CharSet is null or "utf-8" or "UTF-8")
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var (buffer, length) = await Paging.PageJson.ReadPooledAsync(body, response.Content.Headers.ContentLength, timeout.Token);
+            try { return new RestResponse(status, reason, headers, mediaType, "", length == 0 ? null : Paging.PageJson.Parse(buffer.AsMemory(0, length))); }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+        }
         string text = await response.Content.ReadAsStringAsync(timeout.Token);
         JsonNode? data = text.Length == 0 ? null : RestJson.IsJson(mediaType) ? RestJson.Parse(text) : JsonValue.Create(text);
-        if (request.SaveToFile is { } target && response.IsSuccessStatusCode)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-            await File.WriteAllTextAsync(target, text, cancel);
-        }
+        // a JSON answer asked for as a file is already in memory: replaced in one step
+        if (request.SaveToFile is { } target && response.IsSuccessStatusCode) AtomicFile.WriteAllText(target, text);
         return new RestResponse(status, reason, headers, mediaType, text, data);
     }
 
@@ -40,7 +46,8 @@ public sealed partial class RestClient
 
     /// <summary>
     /// Writes to <c>file + download_partial_suffix</c>, renamed when complete: an interrupted
-    /// download leaves the partial file, which the next call resumes (206 to a Range request).
+    /// download leaves the partial file, which the next call resumes (206 to a Range request);
+    /// so not <see cref="AtomicFile"/>, whose temporary file never outlives a failure.
     /// A Content-Disposition file name replaces the target's name (its base name only: no path from the server).
     /// </summary>
     private static async Task SaveAsync(HttpResponseMessage response, string file, HttpStack stack, CancellationTokenSource timeout, IProgress<(long Saved, long? Total)>? progress, CancellationToken cancel)

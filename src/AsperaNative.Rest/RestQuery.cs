@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Rest;
 
@@ -86,14 +86,7 @@ public static class RestQuery
     }
 
     /// <summary>A value as Ruby's <c>to_s</c> shows it in a query.</summary>
-    public static string? Scalar(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        JsonValue v when v.GetValueKind() is JsonValueKind.True => "true",
-        JsonValue v when v.GetValueKind() is JsonValueKind.False => "false",
-        _ => node.ToJsonString(),
-    };
+    public static string? Scalar(JsonNode? node) => node is null ? null : RubyToS.Of(node);
 
     /// <summary>Appends a query to a URL that may already have one.</summary>
     public static string Append(string url, string? query)

@@ -50,4 +50,9 @@ public sealed record RestRequest(string Method, string Subpath = "")
     public bool ThrowOnError { get; init; } = true;
     /// <summary>Leaves the API's authorization out (public endpoints, token creation).</summary>
     public bool NoAuth { get; init; }
+    /// <summary>
+    /// A page of a listing: its JSON body is parsed from its bytes item by item (<see cref="Paging.PageJson"/>),
+    /// with no text copy (the response's <c>Text</c> is then empty).
+    /// </summary>
+    public bool ListingPage { get; init; }
 }

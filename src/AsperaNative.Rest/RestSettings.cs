@@ -34,23 +34,23 @@ public sealed record RestSettings
     public TextWriter Diagnostics { get; init; } = TextWriter.Null;
 
     /// <summary>Reads the global options (each read evaluates its extended value, hence lazily).</summary>
-    public static RestSettings From(GlobalOptions g, TextWriter diagnostics, Func<string, string?>? environment = null)
-        => From(g, diagnostics, null, environment);
+    public static RestSettings From(OptionStore options, TextWriter diagnostics, Func<string, string?>? environment = null)
+        => From(new RestOptions(options), new GlobalOptions(options), diagnostics, null, environment);
 
     /// <summary>Reads the global options; the stack writes through <paramref name="log"/>, the process log.</summary>
-    public static RestSettings From(GlobalOptions g, TextWriter diagnostics, AppLog? log, Func<string, string?>? environment = null)
+    public static RestSettings From(RestOptions r, GlobalOptions g, TextWriter diagnostics, AppLog? log, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var settings = new RestSettings
         {
-            Http = HttpOptions.From(g.HttpOptions, m => ErrorLine(log, g.LogLevel, diagnostics, m)),
-            Insecure = g.Insecure == true,
-            IgnoreCertificate = ParseIgnoreList(g.IgnoreCertificate?.Select(static i => i?.ToString() ?? "") ?? []),
-            WarnInsecure = g.SilentInsecure != false,
-            CertStores = ParseStores(g.CertStores),
-            HttpProxy = g.HttpProxy ?? environment("http_proxy"),
-            ProxyAutoConfig = g.Fpac,
-            ProxyCredentials = ParseCredentials(g.ProxyCredentials),
+            Http = HttpOptions.From(r.HttpOptions, m => ErrorLine(log, g.LogLevel, diagnostics, m)),
+            Insecure = r.Insecure == true,
+            IgnoreCertificate = ParseIgnoreList(r.IgnoreCertificate?.Select(static i => i?.ToString() ?? "") ?? []),
+            WarnInsecure = r.SilentInsecure != false,
+            CertStores = ParseStores(r.CertStores),
+            HttpProxy = r.HttpProxy ?? environment("http_proxy"),
+            ProxyAutoConfig = r.Fpac,
+            ProxyCredentials = ParseCredentials(r.ProxyCredentials),
             LogLevel = g.LogLevel ?? "warn",
             LogSecrets = g.LogSecrets == true,
             Diagnostics = diagnostics,

@@ -10,14 +10,14 @@ namespace AsperaNative.Rest;
 public static class UriReader
 {
     /// <summary>The body text (the <see cref="Core.ExtendedValues.ExtendedValueContext.HttpReader"/> hook).</summary>
-    public static string Read(Uri uri, GlobalOptions options, TextWriter warnings)
+    public static string Read(Uri uri, OptionStore options, TextWriter warnings)
     {
         using var factory = new RestFactory(() => RestSettings.From(options, warnings));
         return Response(uri, factory).Text;
     }
 
     /// <summary>The body as a value: parsed when JSON, else a string.</summary>
-    public static JsonNode? ReadValue(Uri uri, GlobalOptions options, TextWriter warnings)
+    public static JsonNode? ReadValue(Uri uri, OptionStore options, TextWriter warnings)
     {
         using var factory = new RestFactory(() => RestSettings.From(options, warnings));
         return Response(uri, factory).Data;

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Transfer.Agents;
 using AsperaNative.Transfer.Direct;
@@ -13,23 +14,21 @@ using Transferd.Api;
 namespace AsperaNative.Transfer.Grpc;
 
 /// <summary>
-/// The Transfer SDK agent (<c>--transfer=trsdk</c>, also <c>transferd</c>, manual "Agent: Transfer SDK"): the transfer
+/// The Transfer SDK agent (<c>--transfer=trsdk</c>, manual "Agent: Transfer SDK"): the transfer
 /// spec is given to the SDK daemon (<c>StartTransfer</c>, a regular file transfer), whose events
 /// (<c>MonitorTransfers</c>) drive the progress bar until the transfer completes or fails. The daemon is found or
 /// started by <see cref="TransferDaemon"/>; SIGINT and SIGTERM stop the transfer (<c>StopTransfer</c>) and the daemon
 /// started here, so that no daemon or ascp is left unless <c>keep</c>.
 /// </summary>
+[TransferAgent(Name)]
 public sealed class TransferdAgent(TransferdOptions options, AscpInstallation installation, TransferLog log) : ITransferAgent
 {
-    /// <summary>The manual's name, and the name of 4.21.1 (its agent file).</summary>
-    public static readonly string[] Names = ["trsdk", "transferd"];
+    /// <summary>The <c>--transfer</c> value of this agent (the manual's name).</summary>
+    public const string Name = "trsdk";
 
-    /// <summary>Makes <c>--transfer=trsdk</c> (and <c>transferd</c>) available to every plugin (once, by the composition root).</summary>
-    public static void Register()
-    {
-        foreach (var name in Names)
-            TransferAgentRegistry.Register(name, static r => new TransferdAgent(TransferdOptions.From(r.Info), r.Installation, r.Log));
-    }
+    /// <summary>The agent of <c>--transfer-info</c>, with the SDK of <c>--ascp-path</c>/<c>--use-product</c>/<c>--sdk-folder</c>.</summary>
+    public static ITransferAgent Create(TransferAgentRequest request)
+        => new TransferdAgent(TransferdOptions.From(request.Info), TransferServices.Runner(request.Context).Installation, request.Log);
 
     private static readonly JsonSerializerOptions SpecJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -1,3 +1,4 @@
+using AsperaNative.Core.Values;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
@@ -27,7 +28,7 @@ public sealed record TransferdOptions
         {
             o = key switch
             {
-                "url" => o with { Url = RubyValues.ToS(value) },
+                "url" => o with { Url = RubyToS.Of(value) },
                 "external" => o with { External = Bool(key, value) },
                 "keep" => o with { Keep = Bool(key, value) },
                 // progress is given by ascli to every agent
@@ -51,6 +52,6 @@ public sealed record TransferdOptions
     {
         JsonValueKind.True => true,
         JsonValueKind.False or null => false,
-        _ => throw CliException.Assertion($"{key}: expecting boolean, but have {RubyValues.ToS(value)}"),
+        _ => throw CliException.Assertion($"{key}: expecting boolean, but have {RubyToS.Of(value)}"),
     };
 }

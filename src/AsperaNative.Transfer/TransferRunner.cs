@@ -1,16 +1,14 @@
 using AsperaNative.Core.Logging;
 using System.Text.Json.Nodes;
-using AsperaNative.Core.CommandLine;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 using AsperaNative.Transfer.Agents;
-using AsperaNative.Transfer.Desktop;
-using AsperaNative.Transfer.Direct;
 using AsperaNative.Rest;
+using AsperaNative.Transfer.Direct;
 using AsperaNative.Transfer.Errors;
-using AsperaNative.Transfer.Httpgw;
 using AsperaNative.Transfer.Logging;
 using AsperaNative.Transfer.Notifications;
 using AsperaNative.Transfer.Progress;
@@ -23,7 +21,7 @@ namespace AsperaNative.Transfer;
 /// <c>--to-folder</c>, <c>--sources</c>/<c>--src-type</c> to the application's transfer spec, runs the agent
 /// of <c>--transfer</c> with <c>--transfer-info</c>, shows progress, sends the notification e-mail.
 /// </summary>
-public sealed class TransferRunner(GlobalOptions global, PluginContext context)
+public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, NotificationOptions notification, RestOptions rest, PluginContext context)
 {
     public const string SourcesFromArgs = "@args";
     public const string SourcesFromSpec = "@ts";
@@ -34,10 +32,16 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     private JsonArray? _paths;
     private bool _pathsRead;
 
-    public TransferLog Log { get; } = context.TryGetService<AppLog>() is { } app ? new(app) : new(context.Terminal.Err, global.LogLevel);
+    public TransferLog Log { get; } = new(CoreServices.Log(context));
 
     /// <summary>Replaces the agent (tests, asession); by default the one of <c>--transfer</c>.</summary>
     public ITransferAgent? Agent { get; set; }
+
+    /// <summary>
+    /// A plugin's own agent for a <c>--transfer</c> value (null: the registry's): node uses its own node for
+    /// <c>--transfer=node</c> when <c>--transfer-info</c> names none.
+    /// </summary>
+    public Func<string, ITransferAgent?>? AgentFor { get; set; }
 
     /// <summary>The HTTP Gateway URL the application announces (AoC, Faspex), used by <c>--transfer=httpgw</c> when <c>--transfer-info</c> has no <c>url</c>.</summary>
     public Func<string>? HttpgwUrl { get; set; }
@@ -46,37 +50,37 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     public ITransferListener? Listener { get; set; }
 
     /// <summary><c>--ts</c> over ascli's default (<c>create_dir: true</c>); null values stay until the final merge removes keys.</summary>
-    public JsonObject UserSpec => _userSpec ??= DeepMerge(new JsonObject { ["create_dir"] = true }, global.Ts ?? []);
+    public JsonObject UserSpec => _userSpec ??= JsonMerge.Deep(new JsonObject { ["create_dir"] = true }, transfer.Ts ?? []);
 
-    public JsonObject TransferInfo => global.TransferInfo ?? [];
+    public JsonObject TransferInfo => transfer.TransferInfo ?? [];
 
-    public AscpInstallation Installation => new(context.ExtendedValues.HomeFolder, global.AscpPath, global.UseProduct, global.SdkFolder);
+    public AscpInstallation Installation => new(context.ExtendedValues.HomeFolder, ascp.AscpPath, ascp.UseProduct, ascp.SdkFolder);
 
     /// <summary>Destination: <c>destination_root</c> of <c>--ts</c>, else <c>--to-folder</c>, else <c>/</c> to send, <c>.</c> to receive.</summary>
     public string DestinationFolder(string direction)
     {
-        if (UserSpec["destination_root"] is JsonValue root) return RubyValues.ToS(root);
-        if (global.ToFolder is { } folder) return folder;
+        if (UserSpec["destination_root"] is JsonValue root) return RubyToS.Of(root);
+        if (transfer.ToFolder is { } folder) return folder;
         return direction == DirectionSend ? "/" : ".";
     }
 
     /// <summary>The <c>paths</c> of the transfer from <c>--sources</c> (default: the remaining arguments), read once.</summary>
-    public JsonArray? SourcePaths(ArgumentReader args)
+    public JsonArray? SourcePaths(PendingArguments? args)
     {
         if (_pathsRead) return _paths;
         _pathsRead = true;
         _paths = UserSpec["paths"] as JsonArray;
-        var sources = global.Sources;
+        var sources = transfer.Sources;
         string? word = sources is JsonValue v && v.TryGetValue(out string? s) ? s : null;
         if (sources is null || word == SourcesFromArgs)
         {
-            var list = args.NextMultiple("source file list");
+            var list = args?.Multiple() ?? [];
             if (list.Count == 0) throw CliException.BadArgument($"specify at least one file on command line or use --sources={SourcesFromSpec} to use transfer spec");
             _paths = ListToPaths(list);
         }
         else if (word == SourcesFromSpec)
         {
-            bool listInArgs = (global.Transfer ?? "direct") == "direct" && AscpArgumentBuilder.HasFileListOption(AscpArgs());
+            bool listInArgs = (transfer.Transfer ?? "direct") == "direct" && AscpArgumentBuilder.HasFileListOption(AscpArgs());
             if (_paths is null && !listInArgs) throw CliException.BadArgument("transfer spec on command line must have sources");
         }
         else if (sources is JsonArray array)
@@ -86,17 +90,17 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
         }
         else
         {
-            throw CliException.Runtime($"unexpected value: {RubyValues.ToS(sources)}");
+            throw CliException.Runtime($"unexpected value: {RubyToS.Of(sources)}");
         }
         return _paths;
     }
 
-    private IEnumerable<string>? AscpArgs() => TransferInfo["ascp_args"] is JsonArray a ? a.Select(static i => RubyValues.ToS(i)) : null;
+    private IEnumerable<string>? AscpArgs() => TransferInfo["ascp_args"] is JsonArray a ? a.Select(static i => RubyToS.Of(i)) : null;
 
     private JsonArray ListToPaths(JsonArray list)
     {
-        var items = list.Select(static i => RubyValues.ToS(i)).ToList();
-        if (global.SrcType == "pair")
+        var items = list.Select(static i => RubyToS.Of(i)).ToList();
+        if (transfer.SrcType == "pair")
         {
             if (items.Count % 2 != 0) throw CliException.BadArgument($"When using pair, provide an even number of paths: {items.Count}");
             return [.. items.Chunk(2).Select(static p => (JsonNode)new JsonObject { ["source"] = p[0], ["destination"] = p[1] })];
@@ -105,10 +109,10 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
     }
 
     /// <summary>Completes the application's spec with the command line, runs it and waits for the end.</summary>
-    public async Task<IReadOnlyList<SessionStatus>> StartAsync(JsonObject spec, ArgumentReader args, Func<string>? tokenRegenerator = null, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<SessionStatus>> StartAsync(JsonObject spec, PendingArguments? args, Func<string>? tokenRegenerator = null, CancellationToken cancel = default)
     {
         var user = UserSpec;
-        string? direction = RubyValues.ToS(spec["direction"]);
+        string? direction = RubyToS.Of(spec["direction"]);
         if (direction == DirectionReceive)
         {
             user["destination_root"] ??= DestinationFolder(direction);
@@ -130,17 +134,17 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
             }
         }
         user["paths"] = spec["paths"]?.DeepClone() ?? SourcePaths(args)?.DeepClone();
-        var final = DeepMerge(spec, user);
+        var final = JsonMerge.Deep(spec, user);
         RemoveNulls(final);
         var agent = Agent ??= CreateAgent();
-        using var progress = ProgressRenderer.Create(global.ProgressBar, context.Terminal);
+        using var progress = ProgressRenderer.Create(ascp.ProgressBar, context.Terminal);
         ITransferListener listener = Listener is null ? progress : new TransferListeners(progress, Listener);
         var statuses = await agent.TransferAsync(final, listener, tokenRegenerator, cancel);
-        if (global.NotifyTo is { } to)
+        if (notification.NotifyTo is { } to)
         {
             var worst = statuses.FirstOrDefault(static s => !s.Success);
             string status = worst is null ? "success" : worst.Error!.Message;
-            new Mailer(SmtpSettings.From(global.Smtp)).SendTemplate(global.NotifyTemplate ?? Mailer.TransferTemplate, to, new JsonObject
+            new Mailer(SmtpSettings.From(notification.Smtp)).SendTemplate(notification.NotifyTemplate ?? Mailer.TransferTemplate, to, new JsonObject
             {
                 ["subject"] = $"ascli transfer: {status}",
                 ["status"] = status,
@@ -152,21 +156,19 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
 
     private ITransferAgent CreateAgent()
     {
-        string type = global.Transfer ?? "direct";
+        string type = transfer.Transfer ?? "direct";
+        if (AgentFor?.Invoke(type) is { } own) return own;
         var info = TransferInfo;
-        if (type == HttpgwAgent.Name)
-            return new HttpgwAgent(HttpgwOptions.From(info, HttpgwUrl), context.GetService<RestFactory>(), Log);
-        if (type == ConnectAgent.Name) return ConnectAgent.Create(context.ExtendedValues.HomeFolder, context.GetService<RestFactory>(), Log);
-        if (type == "alpha") throw DesktopClients.AlphaUnavailable();
         if (type != "direct")
         {
-            var factory = TransferAgentRegistry.Find(type) ?? throw CliException.BadArgument($"transfer agent not available in this build: {type}");
-            return factory(new TransferAgentRequest(global, context, info, Log));
+            var factory = (context.IsRegistered<TransferAgentCatalog>() ? context.Registered<TransferAgentCatalog>().Find(type) : null)
+                ?? throw CliException.BadArgument($"transfer agent not available in this build: {type}");
+            return factory(new TransferAgentRequest(context, info, Log));
         }
-        IReadOnlyList<string>? trusted = global.CertStores switch
+        IReadOnlyList<string>? trusted = rest.CertStores switch
         {
-            JsonArray a => [.. a.Select(static c => RubyValues.ToS(c))],
-            JsonValue v => [RubyValues.ToS(v)],
+            JsonArray a => [.. a.Select(static c => RubyToS.Of(c))],
+            JsonValue v => [RubyToS.Of(v)],
             _ => null,
         };
         var options = DirectOptions.From(info, trusted);
@@ -179,18 +181,6 @@ public sealed class TransferRunner(GlobalOptions global, PluginContext context)
         var failed = statuses.FirstOrDefault(static s => !s.Success);
         if (failed is not null) throw failed.Error is CliException e ? e : new TransferException(failed.Error!.Message);
         return Result.Nothing;
-    }
-
-    /// <summary>Ruby's Hash#deep_merge!: nested hashes merge, other values (nil included) replace.</summary>
-    public static JsonObject DeepMerge(JsonObject target, JsonObject overlay)
-    {
-        var result = (JsonObject)target.DeepClone();
-        foreach (var (key, value) in overlay)
-        {
-            if (value is JsonObject o && result[key] is JsonObject t) result[key] = DeepMerge(t, o);
-            else result[key] = value?.DeepClone();
-        }
-        return result;
     }
 
     /// <summary>Removes, at any depth, keys whose value is null: the way to delete a key with <c>--ts</c>.</summary>

@@ -6,7 +6,8 @@ namespace AsperaNative.EndToEnd.Tests;
 internal sealed class Ascli : IDisposable
 {
     public static string RepositoryRoot { get; } = FindRoot();
-    public static string Binary => Path.Combine(RepositoryRoot, "dist", "ascli");
+    /// <summary>dist/ascli, or the executable named by ASPERANATIVE_BINARY (e.g. dist/jit/ascli of <c>./build.sh jit</c>, for a fast development loop).</summary>
+    public static string Binary => Environment.GetEnvironmentVariable("ASPERANATIVE_BINARY") is { Length: > 0 } b ? b : Path.Combine(RepositoryRoot, "dist", "ascli");
 
     public string Home { get; } = Directory.CreateTempSubdirectory("ascli-e2e-").FullName;
 

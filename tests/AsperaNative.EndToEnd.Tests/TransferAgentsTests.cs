@@ -101,6 +101,7 @@ public sealed class TransferAgentsTests : IDisposable
         string docroot = Path.Combine(_ascli.Home, "node");
         DataSet(Path.Combine(docroot, "src"));
         await using var node = await NodeEmulator.StartAsync(docroot);
+        node.Store.RealisticTransfers();
         string info = $"--transfer-info=@json:{new JsonObject { ["url"] = node.Url, ["username"] = NodeEmulator.AdminUser, ["password"] = NodeEmulator.AdminPassword }.ToJsonString()}";
         string[] common = [Server, "--username=xfer", "--password=unused", "--transfer=node", info, "--insecure=yes", .. Quiet];
         // the node sends its files (below its root) to the server's folder

@@ -32,6 +32,24 @@ internal static class TransferSupport
         return path;
     }
 
+    /// <summary>
+    /// Writes <c>bin/async</c> and <c>bin/asyncadmin</c> below <paramref name="folder"/> (beside ascp, as in the SDK)
+    /// running the stand-in async (asyncadmin is the same program told so by its first argument).
+    /// </summary>
+    public static void InstallAsync(string folder)
+    {
+        string apphost = Path.Combine(AppContext.BaseDirectory, "async");
+        string program = File.Exists(apphost) ? $"exec \"{apphost}\"" : $"exec dotnet \"{Path.Combine(AppContext.BaseDirectory, "async.dll")}\"";
+        string bin = Path.Combine(folder, "bin");
+        Directory.CreateDirectory(bin);
+        foreach (var (name, extra) in new[] { ("async", ""), ("asyncadmin", " --standin-admin") })
+        {
+            string path = Path.Combine(bin, name);
+            File.WriteAllText(path, "#!/bin/sh\n" + program + extra + " \"$@\"\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     /// <summary>Processes started with <c>HOME</c> = <paramref name="home"/> (everything a test's ascli started inherits it), but <paramref name="except"/>.</summary>
     public static List<int> ProcessesOfHome(string home, params int[] except)
     {

@@ -11,27 +11,64 @@ namespace AsperaNative.Generators.Tests;
 /// <summary>The generated descriptor, compiled and run: options bind lazily, the tree dispatches to the methods.</summary>
 public class CompileAndRunTests
 {
-    private static readonly Lazy<PluginDescriptor> Descriptor = new(() =>
+    private static readonly Lazy<Assembly> Compiled = new(() =>
     {
-        var (_, _, output) = GeneratorRunner.Run(Samples.SimpleOptions, Samples.Plugin);
-        var assembly = GeneratorRunner.Load(output);
-        // the registry generator's assembly attribute names the descriptor type
-        var provider = assembly.GetCustomAttribute<Core.Attributes.PluginDescriptorProviderAttribute>()!;
-        Assert.Equal("sample", provider.Name);
-        return (PluginDescriptor)provider.Provider.GetField("Instance")!.GetValue(null)!;
+        var (_, diagnostics, output) = GeneratorRunner.Run(Samples.SimpleOptions, Samples.Plugin, Samples.Mounted);
+        Assert.Empty(diagnostics);
+        return GeneratorRunner.Load(output);
     });
 
-    private static string Run(string options, params string[] words)
+    /// <summary>A plugin of the compiled samples, by the name its generated assembly attribute gives.</summary>
+    private static PluginDescriptor Plugin(string name)
+    {
+        // the registry generator reads these assembly attributes; here they are read directly
+        var provider = Compiled.Value.GetCustomAttributes<Core.Attributes.PluginDescriptorProviderAttribute>().Single(p => p.Name == name);
+        return (PluginDescriptor)provider.Provider.GetField("Instance")!.GetValue(null)!;
+    }
+
+    private static Lazy<PluginDescriptor> Descriptor { get; } = new(() => Plugin("sample"));
+
+    private static string Run(string options, params string[] words) => RunPlugin("sample", options, words);
+
+    private static string RunPlugin(string name, string options, params string[] words)
     {
         var ev = new ExtendedValueContext(Core.Terminal.Terminal.Test(), "/tmp");
         var store = new OptionStore(options.Length == 0 ? [] : options.Split(' '), [], ev);
-        var plugin = Descriptor.Value;
+        var plugin = Plugin(name);
         store.Declare(plugin.Options);
         store.Parse();
         var context = new PluginContext(store, ev.Terminal, _ => { });
         var instance = plugin.Create(context);
-        var result = CommandRunner.Run(instance, plugin.Tree, new CommandContext(new ArgumentReader(words, ev), context)).AsTask().Result;
+        var result = CommandRunner.Run(instance, plugin.Tree, new ArgumentReader(words, ev), new CommandContext(context)).AsTask().GetAwaiter().GetResult();
         return ((JsonValue)result.Data!).GetValue<string>();
+    }
+
+    [Fact]
+    public void Mounted_set_runs_in_the_scope_given_by_the_mount()
+    {
+        Assert.Equal("/home:a.txt:-:fast", RunPlugin("mounting", "", "home", "show", "a.txt"));
+        Assert.Equal("/home:a.txt:3:slow", RunPlugin("mounting", "--mode=slow", "home", "show", "a.txt", "3"));
+        Assert.Equal("/shared/us:b:-:fast", RunPlugin("mounting", "", "shared", "u", "show", "b"));
+        Assert.Equal("/home/x/y:c:-:fast", RunPlugin("mounting", "", "home", "sub", "x", "sub", "y", "show", "c"));
+    }
+
+    [Fact]
+    public void Mount_verbs_filter_the_set_and_the_set_options_are_the_plugin_options()
+    {
+        var tree = Plugin("mounting").Tree;
+        Assert.Equal(["show", "sub"], tree.Child("home")!.ChildWords.Order());
+        Assert.Equal(["show"], tree.Child("shared")!.PositionChild!.ChildWords);
+        Assert.Contains(Plugin("mounting").Options, static o => o.Name == "mode");
+        var show = tree.Child("home")!.Child("show")!;
+        Assert.Equal(["<file>", "[<depth>]"], show.Arguments.Select(static a => a.Usage));
+        Assert.Equal(ArgumentKind.Integer, show.Arguments[1].Kind);
+    }
+
+    [Fact]
+    public void Declared_argument_errors_come_before_the_scope_is_entered()
+    {
+        var e = Assert.Throws<Core.Errors.CliException>(() => RunPlugin("mounting", "", "home", "show", "a", "abc"));
+        Assert.Equal("Invalid integer: abc", e.Message);
     }
 
     [Fact]

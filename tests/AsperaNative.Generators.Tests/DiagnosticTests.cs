@@ -112,4 +112,44 @@ public class DiagnosticTests
             /// <summary>Mode</summary>
             [Option("mode", Type = OptionType.Enum)] public partial string? Mode { get; } }
         """).Id);
+
+    [Fact]
+    public void Mount_collides_with_a_command() => Assert.Equal("ASPN011", Single(Samples.Usings + """
+        namespace Sample;
+        [CommandSet("set")] public sealed class S { }
+        [CommandGroup("set")] internal sealed class SC { /// <summary>List</summary>
+            [Command("list")] public static Result L() => Result.Empty; }
+        /// <summary>Sample product</summary>
+        [Plugin("sample")] [MountCommands(typeof(S), "", Scope = nameof(Scope))]
+        public sealed class SamplePlugin(PluginContext context) { public S Scope() => new(); }
+        [CommandGroup("sample")] internal sealed class A { /// <summary>List here</summary>
+            [Command("list")] public static Result L() => Result.Empty; }
+        """).Id);
+
+    [Fact]
+    public void Mount_with_a_bad_scope_member() => Assert.Equal("ASPN012", Single(Samples.Usings + """
+        namespace Sample;
+        [CommandSet("set")] public sealed class S { }
+        /// <summary>Sample product</summary>
+        [Plugin("sample")] [MountCommands(typeof(S), "x", Scope = "Missing")]
+        public sealed class SamplePlugin(PluginContext context) { }
+        """).Id);
+
+    [Fact]
+    public void Mount_of_an_unknown_verb() => Assert.Equal("ASPN012", Single(Samples.Usings + """
+        namespace Sample;
+        [CommandSet("set")] public sealed class S { }
+        [CommandGroup("set")] internal sealed class SC { /// <summary>List</summary>
+            [Command("list")] public static Result L() => Result.Empty; }
+        /// <summary>Sample product</summary>
+        [Plugin("sample")] [MountCommands(typeof(S), "x", Scope = nameof(Scope), Verbs = "list|nope")]
+        public sealed class SamplePlugin(PluginContext context) { public S Scope() => new(); }
+        """).Id);
+
+    [Fact]
+    public void Argument_of_an_unsupported_type() => Assert.Equal("ASPN005", Single(Samples.Usings + Plugin + """
+        [CommandGroup("sample")] internal sealed class A { /// <summary>List</summary>
+            [Command("list")] public static Result L([Argument("when")] System.DateTime when) => Result.Empty; }
+        """).Id);
+
 }

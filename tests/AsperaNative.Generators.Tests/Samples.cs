@@ -58,7 +58,7 @@ internal static class Samples
         {
             /// <summary>List files</summary>
             [Command("ls|browse")]
-            public static Result List(CommandContext context) => Result.Text("ls " + context.Args.NextString("path"));
+            public static Result List([Argument("path")] string path) => Result.Text("ls " + path);
 
             /// <summary>Delete a file</summary>
             [Command("delete")]
@@ -70,7 +70,39 @@ internal static class Samples
         {
             /// <summary>Show one key</summary>
             [Command("show")]
-            public static ValueTask<Result> Show(CommandContext context) => new(Result.Text("key " + context.Identifiers["id"]));
+            public static ValueTask<Result> Show(CommandContext context) => new(Result.Text("key " + context.Identifier("id")));
+        }
+        """;
+
+    /// <summary>A command set (declared once, as in a library) mounted twice by a plugin, and mounting itself.</summary>
+    public const string Mounted = Usings + """
+        namespace Sample;
+
+        [CommandSet("folder")]
+        [MountCommands(typeof(Folder), "sub <name>", Scope = nameof(Sub))]
+        public sealed class Folder(string path)
+        {
+            public string Path { get; } = path;
+            public Folder Sub(CommandContext context) => new(Path + "/" + context.Identifier("name"));
+        }
+
+        [CommandGroup("folder")]
+        internal sealed class FolderCommands(Folder folder, SimpleOptions options)
+        {
+            /// <summary>Show the folder and a file of it</summary>
+            [Command("show")]
+            public Result Show([Argument("file name", Name = "file")] string file, [Argument("depth")] long? depth = null)
+                => Result.Text(folder.Path + ":" + file + ":" + (depth?.ToString() ?? "-") + ":" + options.Mode);
+        }
+
+        /// <summary>Product with folders</summary>
+        [Plugin("mounting")]
+        [MountCommands(typeof(Folder), "home", Scope = nameof(Home))]
+        [MountCommands(typeof(Folder), "shared {zone:eu|us}", Scope = nameof(Shared), Verbs = "show")]
+        public sealed class MountingPlugin(PluginContext context)
+        {
+            public Folder Home() => new("/home");
+            public System.Threading.Tasks.Task<Folder> Shared(CommandContext command) => System.Threading.Tasks.Task.FromResult(new Folder("/shared/" + command.Identifier("zone")));
         }
         """;
 }

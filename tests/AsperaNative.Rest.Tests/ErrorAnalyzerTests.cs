@@ -32,8 +32,29 @@ public class ErrorAnalyzerTests
     public void PluginsAddShapesTriedFirst()
     {
         var analyzer = RestErrorAnalyzer.CreateDefault();
-        analyzer.Add(ErrorShapes.OrchestratorWorkOrder);
+        analyzer.Add(ProductShapes.OrchestratorWorkOrder);
         var lines = analyzer.Analyze(new RestErrorContext(400, "Bad Request", "h", JsonNode.Parse("""{"work_order":{"statusDetails":"failed"},"missing_parameters":["p"]}""")));
         Assert.Equal(["failed", "missing parameter: p", "h 400 Bad Request"], lines);
     }
+
+    [Fact]
+    public void DefaultShapesAreTheGenericOnesTriedInAsclisOrder()
+        => Assert.Equal(["T10:faspex v4", "T9:IBM cloud IAM", "Type 7: errors[]", "AoC Automation", "Type 6", "Type 5",
+            "Type 3: error:internal_message", "Type 2: error:description", "Type 1: error:user_message", "Type Generic"],
+            RestErrorAnalyzer.CreateDefault().ShapeNames);
+
+    [Fact]
+    public void ProductShapesAreNotRegisteredByDefault()
+    {
+        var body = JsonNode.Parse("""{"errors":[{"message":"graphql says no"}],"work_order":{"statusDetails":"failed"}}""");
+        Assert.Equal(["h 400 Bad Request"], RestErrorAnalyzer.CreateDefault().Analyze(new RestErrorContext(400, "Bad Request", "h", body)));
+        var analyzer = RestErrorAnalyzer.CreateDefault();
+        analyzer.Add(ProductShapes.BssGraphQl);
+        Assert.Equal(["graphql says no", "h 400 Bad Request"], analyzer.Analyze(new RestErrorContext(400, "Bad Request", "h", body)));
+    }
+
+    [Fact]
+    public void TypeSevenShowsNonStringValuesAsRubyDoes()
+        => Assert.Equal(["name: [\"can't be blank\"]", "h 422 Unprocessable Entity"],
+            Analyze(422, "Unprocessable Entity", """{"errors":{"name":["can't be blank"]}}""", "h"));
 }

@@ -79,4 +79,95 @@ public class PagingTests
         Assert.Equal(3, result.Items.Count);
         Assert.Equal("/ops/transfers?active_only=true&iteration_token=abc", server.Requests.Last().PathAndQuery);
     }
+
+    [Fact]
+    public async Task StreamsReadPagesOnlyWhenEnumeratedAndStopAtMax()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) =>
+        {
+            int page = int.Parse(c.Request.Query["page"]!);
+            c.Response.Headers["X-Total-Count"] = "9";
+            return LoopbackServer.Respond(c, 200, $$"""[{"id":"{{page}}-0"},{"id":"{{page}}-1"}]""");
+        });
+        var (factory, _) = TestStack.Create();
+        var stream = Pager.ByPage(factory.Create(server.Url), "users", JsonNode.Parse("""{"per_page":2,"max":3}"""));
+        Assert.Empty(server.Requests);
+        Assert.Null(stream.Total);
+        var seen = new List<string>();
+        await foreach (var item in stream)
+        {
+            // the items of a page are given before the next page is asked for, detached from their page
+            Assert.Null(item!.Parent);
+            Assert.Equal(seen.Count < 2 ? 1 : 2, server.Requests.Count);
+            seen.Add(item["id"]!.GetValue<string>());
+        }
+        Assert.Equal(["1-0", "1-1", "2-0"], seen);
+        Assert.Equal(9, stream.Total);
+        Assert.Equal(3, stream.ExpectedCount);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ExpectedCountIsUnknownWithPmaxAndKnownFromTheTotal()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) =>
+            LoopbackServer.Respond(c, 200, $$"""{"packages":[{"id":"pk{{c.Request.Query["offset"]}}"}],"total_count":3}"""));
+        var (factory, _) = TestStack.Create();
+        var api = factory.Create(server.Url);
+        var limited = Pager.ByOffset(api, "inbox/packages", JsonNode.Parse("""{"limit":1,"pmax":2}"""), "packages");
+        await using (var e = limited.GetAsyncEnumerator())
+        {
+            Assert.True(await e.MoveNextAsync());
+            Assert.Equal(3, limited.Total);
+            Assert.Null(limited.ExpectedCount);
+        }
+        var all = Pager.ByOffset(api, "inbox/packages", JsonNode.Parse("""{"limit":1}"""), "packages");
+        await using (var e = all.GetAsyncEnumerator())
+        {
+            Assert.True(await e.MoveNextAsync());
+            Assert.Equal(3, all.ExpectedCount);
+        }
+        // each enumeration reads the listing again
+        Assert.Equal(3, (await all.ToJsonArrayAsync()).Count);
+        Assert.Equal(3, (await all.ToJsonArrayAsync()).Count);
+    }
+
+    [Fact]
+    public async Task SingleCallLists()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, r) =>
+            LoopbackServer.Respond(c, 200, c.Request.Path == "/list" ? """[{"id":1},{"id":2}]""" : """{"not":"a list"}"""));
+        var (factory, _) = TestStack.Create();
+        var api = factory.Create(server.Url);
+        var list = Pager.Single(api, new RestRequest("GET", "list") { Query = JsonNode.Parse("""{"max":1}""") }, null);
+        Assert.Equal(2, (await list.ToJsonArrayAsync()).Count);
+        Assert.Equal("/list?max=1", server.Requests.Single().PathAndQuery);
+        Assert.Empty(await Pager.Single(api, new RestRequest("GET", "other"), null, strict: false).ToJsonArrayAsync());
+        var e = await Assert.ThrowsAsync<AsperaNative.Core.Errors.CliException>(() => Pager.Single(api, new RestRequest("GET", "other"), null).ToJsonArrayAsync());
+        Assert.Contains("expecting a list of items", e.Message);
+    }
+
+    [Fact]
+    public void BadQueriesFailWhenTheStreamIsMade()
+        => Assert.Throws<AsperaNative.Core.Errors.CliException>(() => Pager.ByPage(TestStack.Create().Factory.Create("http://127.0.0.1:9"), "users", JsonValue.Create("text")));
+
+    [Theory]
+    [InlineData("""{"self":{"path":"/"},"items":[{"a":1.50,"b":[1,{"c":null}]},null,"x",12345678901234567890],"total_count":3,"none":null}""")]
+    [InlineData("""[{"id":1},{"id":2,"deep":{"list":[]}}]""")]
+    [InlineData("\"text\"")]
+    [InlineData("\uFEFF{\"a\":[1]}")]
+    public void PagesParseItemByItemToTheSameTree(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var page = PageJson.Parse(bytes);
+        Assert.Equal(RestJson.Parse(json.TrimStart('\uFEFF'))?.ToJsonString(), page?.ToJsonString());
+        if (page is JsonObject o && o["items"] is JsonArray items) Assert.Equal("1.50", items[0]!["a"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void InvalidPagesFailAsText()
+    {
+        var e = Assert.Throws<AsperaNative.Core.Errors.CliException>(() => PageJson.Parse(System.Text.Encoding.UTF8.GetBytes("{\"items\":[1,")));
+        Assert.Equal(Assert.Throws<AsperaNative.Core.Errors.CliException>(() => RestJson.Parse("{\"items\":[1,")).Message, e.Message);
+    }
 }

@@ -27,6 +27,7 @@ public sealed class NodeAgentTests
         File.WriteAllText(Path.Combine(docroot, "a.bin"), new string('a', 3000));
         File.WriteAllText(Path.Combine(docroot, "b.bin"), new string('b', 5000));
         await using var node = await NodeEmulator.StartAsync(docroot);
+        node.Store.RealisticTransfers();
         var (factory, client) = Client(node);
         using var _ = factory;
         var agent = new NodeAgent(client) { PollInterval = TimeSpan.FromMilliseconds(100) };

@@ -16,7 +16,7 @@ namespace AsperaNative.Generators.Diagnostics
         public static readonly DiagnosticDescriptor UnknownPlugin = new DiagnosticDescriptor(
             "ASPN004", "Command group outside a plugin", "Command group path '{0}' does not start with a plugin declared in this assembly", Category, DiagnosticSeverity.Error, true);
         public static readonly DiagnosticDescriptor BadCommandMethod = new DiagnosticDescriptor(
-            "ASPN005", "Invalid command method", "Command method '{0}' must take no parameter or one CommandContext, and return Result, Task<Result> or ValueTask<Result>", Category, DiagnosticSeverity.Error, true);
+            "ASPN005", "Invalid command method", "Command method '{0}' must return Result, Task<Result> or ValueTask<Result> and take only a CommandContext and [Argument] parameters (string, long, JsonNode, JsonObject, JsonArray, nullable when optional; IReadOnlyList<string> or JsonArray with Multiple; PendingArguments), a Multiple or PendingArguments one last", Category, DiagnosticSeverity.Error, true);
         public static readonly DiagnosticDescriptor BadOptionProperty = new DiagnosticDescriptor(
             "ASPN006", "Invalid option property", "Option property '{0}' must be a partial get-only property of type string, long, int, double, bool, JsonNode, JsonObject or JsonArray (nullable)", Category, DiagnosticSeverity.Error, true);
         public static readonly DiagnosticDescriptor MissingSummary = new DiagnosticDescriptor(
@@ -24,9 +24,13 @@ namespace AsperaNative.Generators.Diagnostics
         public static readonly DiagnosticDescriptor HelpStyle = new DiagnosticDescriptor(
             "ASPN008", "Help text style", "Help text of '{0}' must start with a capital letter and not end with a dot, as ascli's help does", Category, DiagnosticSeverity.Error, true);
         public static readonly DiagnosticDescriptor BadConstructor = new DiagnosticDescriptor(
-            "ASPN009", "Unsupported constructor parameter", "Constructor parameter '{0}' of '{1}' cannot be provided: use option sets, PluginContext or the plugin type", Category, DiagnosticSeverity.Error, true);
+            "ASPN009", "Unsupported constructor parameter", "Constructor parameter '{0}' of '{1}' cannot be provided: use option sets, PluginContext, the plugin (or set scope) type, or a type returned by a [ServiceProviders] method", Category, DiagnosticSeverity.Error, true);
         public static readonly DiagnosticDescriptor EnumWithoutValues = new DiagnosticDescriptor(
             "ASPN010", "Enum option without values", "Enum option '{0}' must list its Values", Category, DiagnosticSeverity.Error, true);
+        public static readonly DiagnosticDescriptor MountCollision = new DiagnosticDescriptor(
+            "ASPN011", "Mount collision", "Command '{0}' is given by a mount and by another mount or command", Category, DiagnosticSeverity.Error, true);
+        public static readonly DiagnosticDescriptor BadMount = new DiagnosticDescriptor(
+            "ASPN012", "Invalid mount", "Mount of '{0}' {1}", Category, DiagnosticSeverity.Error, true);
 
         public static DiagnosticDescriptor ById(string id)
         {
@@ -41,7 +45,9 @@ namespace AsperaNative.Generators.Diagnostics
                 case "ASPN007": return MissingSummary;
                 case "ASPN008": return HelpStyle;
                 case "ASPN009": return BadConstructor;
-                default: return EnumWithoutValues;
+                case "ASPN010": return EnumWithoutValues;
+                case "ASPN011": return MountCollision;
+                default: return BadMount;
             }
         }
     }

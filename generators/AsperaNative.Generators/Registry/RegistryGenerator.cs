@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis;
 namespace AsperaNative.Generators.Registry
 {
     /// <summary>
-    /// Fills the executable's [PluginRegistry] class with every plugin descriptor found in the
-    /// referenced assemblies (each plugin assembly marks its descriptor with an assembly attribute).
+    /// Fills the executable's [PluginRegistry] class with every plugin descriptor and every transfer agent
+    /// found in the referenced assemblies (each assembly marks them with assembly attributes).
     /// </summary>
     [Generator]
     public sealed class RegistryGenerator : IIncrementalGenerator
@@ -25,25 +25,42 @@ namespace AsperaNative.Generators.Registry
                 .WithTrackingName("Registry.2_Providers");
             context.RegisterSourceOutput(registries.Combine(providers), static (spc, input) =>
                 spc.AddSource($"{input.Left.ClassName}.Registry.g.cs", Emit(input.Left, input.Right)));
+
+            // a library's transfer agents, marked for the executable's registry
+            var agents = context.SyntaxProvider
+                .ForAttributeWithMetadataName(KnownNames.TransferAgentAttribute, static (_, _) => true,
+                    static (ctx, _) => new ProviderSpec(((INamedTypeSymbol)ctx.TargetSymbol).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), (string)ctx.Attributes[0].ConstructorArguments[0].Value!))
+                .WithTrackingName("Registry.3_Agents");
+            context.RegisterSourceOutput(agents.Collect(), static (spc, list) =>
+            {
+                if (list.Length == 0) return;
+                var b = new SourceBuilder().Line(SourceBuilder.Header);
+                foreach (var a in list.OrderBy(a => a.Name, System.StringComparer.Ordinal))
+                    b.Line($"[assembly: global::AsperaNative.Core.Attributes.TransferAgentProvider(typeof({a.TypeName}), {SourceBuilder.Literal(a.Name)})]");
+                spc.AddSource("TransferAgents.g.cs", b.ToString());
+            });
         }
 
-        private static EquatableArray<ProviderSpec> FindProviders(Compilation compilation)
+        private static Found FindProviders(Compilation compilation)
         {
-            var found = new List<ProviderSpec>();
+            var plugins = new List<ProviderSpec>();
+            var agents = new List<ProviderSpec>();
             var assemblies = new[] { compilation.Assembly }.Concat(compilation.SourceModule.ReferencedAssemblySymbols);
             foreach (var assembly in assemblies)
             {
                 foreach (var attribute in assembly.GetAttributes())
                 {
-                    if (attribute.AttributeClass?.ToDisplayString() != KnownNames.PluginDescriptorProviderAttribute) continue;
-                    if (attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol type)
-                        found.Add(new ProviderSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), (string)attribute.ConstructorArguments[1].Value!));
+                    string? name = attribute.AttributeClass?.ToDisplayString();
+                    if (attribute.ConstructorArguments.Length != 2 || !(attribute.ConstructorArguments[0].Value is INamedTypeSymbol type)) continue;
+                    var spec = new ProviderSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), (string)attribute.ConstructorArguments[1].Value!);
+                    if (name == KnownNames.PluginDescriptorProviderAttribute) plugins.Add(spec);
+                    else if (name == KnownNames.TransferAgentProviderAttribute) agents.Add(spec);
                 }
             }
-            return found.OrderBy(p => p.Name, System.StringComparer.Ordinal).ToEquatableArray();
+            return new Found(plugins.OrderBy(p => p.Name, System.StringComparer.Ordinal).ToEquatableArray(), agents.OrderBy(p => p.Name, System.StringComparer.Ordinal).ToEquatableArray());
         }
 
-        private static string Emit(RegistrySpec registry, EquatableArray<ProviderSpec> providers)
+        private static string Emit(RegistrySpec registry, Found found)
         {
             var b = new SourceBuilder();
             b.Line(SourceBuilder.Header);
@@ -53,14 +70,26 @@ namespace AsperaNative.Generators.Registry
             b.Line("public static readonly global::AsperaNative.Core.Commands.PluginDescriptor[] All =");
             b.Line("[");
             b.Indent();
-            foreach (var p in providers) b.Line($"{p.TypeName}.Instance,");
+            foreach (var p in found.Plugins) b.Line($"{p.TypeName}.Instance,");
             b.Outdent();
             b.Line("];");
+            if (found.Agents.Count > 0)
+            {
+                b.Line();
+                b.Line("/// <summary>Every transfer agent other than the built-in direct one (<c>--transfer</c>), by name.</summary>");
+                b.Line("public static readonly global::AsperaNative.Transfer.Agents.TransferAgentEntry[] Agents =");
+                b.Line("[");
+                b.Indent();
+                foreach (var a in found.Agents) b.Line($"new({SourceBuilder.Literal(a.Name)}, {a.TypeName}.Create),");
+                b.Outdent();
+                b.Line("];");
+            }
             b.Close();
             return b.ToString();
         }
 
         private sealed record RegistrySpec(string Namespace, string ClassName);
         private sealed record ProviderSpec(string TypeName, string Name);
+        private sealed record Found(EquatableArray<ProviderSpec> Plugins, EquatableArray<ProviderSpec> Agents);
     }
 }

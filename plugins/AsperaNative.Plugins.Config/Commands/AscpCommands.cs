@@ -16,9 +16,9 @@ namespace AsperaNative.Plugins.Config.Commands;
 
 /// <summary><c>config ascp</c>: the local ascp (manual "FASP configuration"), its errors and the transfer spec table.</summary>
 [CommandGroup("config ascp")]
-internal sealed class AscpCommands(PluginContext context, GlobalOptions global)
+internal sealed class AscpCommands(PluginContext context, TransferRunner transfer, AscpOptions ascp, RestFactory rest, PresetStore store, AppLog log)
 {
-    private TransferRunner Transfer => new(global, context);
+    private TransferRunner Transfer => transfer;
 
     /// <summary>Show path of ascp in use</summary>
     [Command("show")]
@@ -35,10 +35,9 @@ internal sealed class AscpCommands(PluginContext context, GlobalOptions global)
 
     /// <summary>Use the given ascp executable, saved in the global default preset</summary>
     [Command("use")]
-    public Result Use(CommandContext command)
+    public Result Use([Argument("path to ascp", Name = "path")] string path)
     {
-        string path = command.Args.NextString("path to ascp");
-        SaveAscpPath(path);
+        SaveAscpPath(context, store, path);
         return Result.Nothing;
     }
 
@@ -58,25 +57,22 @@ internal sealed class AscpCommands(PluginContext context, GlobalOptions global)
 
     /// <summary>Download and install the transfer SDK (ascp)</summary>
     [Command("install")]
-    public Result Install(CommandContext command) => InstallSdk(command);
+    public Result Install([Argument("transferd version", Name = "version")] string? version = null) => InstallSdk(version);
 
-    /// <summary><c>config ascp install</c> and <c>config transferd install</c>: the SDK of <c>--sdk-url</c> (or of the list, for the version given).</summary>
-    internal Result InstallSdk(CommandContext command)
+    /// <summary><c>config ascp install</c> and <c>config transferd install</c>: the SDK of <c>--sdk-url</c> (or of IBM's list, for the version given).</summary>
+    internal Result InstallSdk(string? version)
     {
-        string? version = command.Args.NextOptionalString("transferd version");
-        string url = global.SdkUrl is { Length: > 0 } u && u != SdkDownload.DefaultKeyword ? u : SdkDownload.LocationFor(Rest, version);
-        var log = context.TryGetService<AppLog>() ?? AppLog.Quiet;
+        string url = ascp.SdkUrl is { Length: > 0 } u && u != SdkDownload.DefaultKeyword ? u : SdkDownload.LocationFor(Rest, version);
         var installer = new SdkInstaller(Transfer.Installation.SdkFolder, log);
         var result = SdkDownload.WithLocalArchive(url, context.ExtendedValues.HomeFolder, Rest, installer.Install);
         return Result.Status($"Installed {result.Name} version {result.Version} in {result.Folder}");
     }
 
-    private RestFactory Rest => context.GetService<RestFactory>();
+    private RestFactory Rest => rest;
 
-    internal void SaveAscpPath(string path)
+    internal static void SaveAscpPath(PluginContext context, PresetStore store, string path)
     {
         context.Status($"ascp version: {AscpInstallation.Version(path)}");
-        var store = context.GetService<PresetStore>();
         string preset = store.EnsureGlobalDefault();
         store.Set(PresetStore.GlobalKeyword, "ascp_path", JsonValue.Create(path));
         context.Status($"Updated: {preset}: ascp_path <- {path}");
@@ -86,26 +82,25 @@ internal sealed class AscpCommands(PluginContext context, GlobalOptions global)
 
 /// <summary><c>config ascp products</c>: Aspera products installed on this machine that carry an ascp.</summary>
 [CommandGroup("config ascp products")]
-internal sealed class AscpProductCommands(PluginContext context, GlobalOptions global)
+internal sealed class AscpProductCommands(PluginContext context, PresetStore store, TransferRunner transfer)
 {
     /// <summary>List installed Aspera products with an ascp</summary>
     [Command("list")]
     public Result List()
     {
         var rows = new JsonArray();
-        foreach (var p in new TransferRunner(global, context).Installation.InstalledProducts())
+        foreach (var p in transfer.Installation.InstalledProducts())
             rows.Add((JsonNode)new JsonObject { ["name"] = p.Name, ["app_root"] = p.AppRoot, ["ascp_path"] = p.AscpPath });
         return Result.ObjectList(rows, ["name", "app_root"]);
     }
 
     /// <summary>Use ascp of the named product, saved in the global default preset</summary>
     [Command("use")]
-    public Result Use(CommandContext command)
+    public Result Use([Argument("product name", Name = "name")] string name)
     {
-        string name = command.Args.NextString("product name");
-        var product = new TransferRunner(global, context).Installation.InstalledProducts().FirstOrDefault(p => p.Name == name)
+        var product = transfer.Installation.InstalledProducts().FirstOrDefault(p => p.Name == name)
             ?? throw CliException.Assertion($"No such product installed: {name}");
-        new AscpCommands(context, global).SaveAscpPath(product.AscpPath);
+        AscpCommands.SaveAscpPath(context, store, product.AscpPath);
         return Result.Nothing;
     }
 }

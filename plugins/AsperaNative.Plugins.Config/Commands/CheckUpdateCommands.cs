@@ -4,6 +4,7 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Logging;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core;
 using AsperaNative.Rest;
 
 namespace AsperaNative.Plugins.Config.Commands;
@@ -13,7 +14,7 @@ namespace AsperaNative.Plugins.Config.Commands;
 /// unreachable rubygems.org is a warning and the latest version shows as <c>0</c>.
 /// </summary>
 [CommandGroup("config")]
-internal sealed class CheckUpdateCommands(PluginContext context)
+internal sealed class CheckUpdateCommands(RestFactory rest, AppLog log)
 {
     internal const string GemName = "aspera-cli";
     private const string RubygemsApi = "https://rubygems.org/api/v1";
@@ -22,7 +23,7 @@ internal sealed class CheckUpdateCommands(PluginContext context)
     [Command("check_update")]
     public async Task<Result> CheckUpdate()
     {
-        string current = GemCommands.CurrentVersion;
+        string current = ProductVersion.Value;
         string latest = await LatestVersion() ?? "0";
         return Result.SingleObject(new JsonObject
         {
@@ -37,14 +38,13 @@ internal sealed class CheckUpdateCommands(PluginContext context)
     {
         try
         {
-            var data = await context.GetService<RestFactory>().Create(RubygemsApi).ReadAsync($"versions/{GemName}/latest.json");
+            var data = await rest.Create(RubygemsApi).ReadAsync($"versions/{GemName}/latest.json");
             return data?["version"] is JsonValue version && version.TryGetValue(out string? text) ? text : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             const string warning = "Could not retrieve latest gem version on rubygems.";
-            if (context.TryGetService<AppLog>() is { } log) log.Warn(warning);
-            else context.Terminal.Err.WriteLine("WARN -- : " + warning);
+            log.Warn(warning);
             return null;
         }
     }

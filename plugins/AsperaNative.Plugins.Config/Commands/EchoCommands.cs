@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
@@ -11,9 +12,8 @@ internal sealed class EchoCommands
 {
     /// <summary>Display the value of the argument, evaluated as an extended value</summary>
     [Command("echo")]
-    public static Result Echo(CommandContext context)
+    public static Result Echo([Argument("value")] JsonNode value)
     {
-        var value = context.Args.NextValue("value");
         if (value is null) throw CliException.Assertion("result must have data");
         return Result.Auto(value);
     }

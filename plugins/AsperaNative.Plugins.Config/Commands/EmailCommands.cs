@@ -9,7 +9,7 @@ namespace AsperaNative.Plugins.Config.Commands;
 
 /// <summary>E-mail settings of transfer notifications (manual "SMTP for email notifications").</summary>
 [CommandGroup("config")]
-internal sealed class EmailCommands(GlobalOptions global)
+internal sealed class EmailCommands(NotificationOptions global)
 {
     /// <summary>Send a test email to the address of notify_to</summary>
     [Command("email_test")]

@@ -4,6 +4,7 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Output;
 using AsperaNative.Output.Images;
 using AsperaNative.Rest;
 
@@ -11,7 +12,7 @@ namespace AsperaNative.Plugins.Config.Commands;
 
 /// <summary><c>config coffee</c> and <c>config image</c>: pictures shown by the shared terminal renderer (<see cref="TerminalImage"/>).</summary>
 [CommandGroup("config")]
-internal sealed class ImageCommands(PluginContext context)
+internal sealed class ImageCommands(PluginContext context, OutputOptions output, RestFactory rest)
 {
     internal const string CoffeeUrl = "https://enjoyjava.com/wp-content/uploads/2018/01/How-to-make-strong-coffee.jpg";
 
@@ -21,8 +22,7 @@ internal sealed class ImageCommands(PluginContext context)
 
     /// <summary>Display an image given by URL or as binary content</summary>
     [Command("image")]
-    public Task<Result> Image(CommandContext command)
-        => Show(OptionStore.AsString(command.Args.NextValue("image uri or blob")) ?? throw CliException.BadArgument("image uri or blob: expecting String"));
+    public Task<Result> Image([Argument("image uri or blob", Name = "image")] string image) => Show(image);
 
     private async Task<Result> Show(string uriOrBlob)
     {
@@ -30,7 +30,7 @@ internal sealed class ImageCommands(PluginContext context)
             ? await Download(uriOrBlob)
             : LocalFile(uriOrBlob) is { } path ? await File.ReadAllBytesAsync(path)
             : Encoding.Latin1.GetBytes(uriOrBlob);
-        return Result.Text(new ImageSettings { Options = new GlobalOptions(context.Options).Image }.Build(image));
+        return Result.Text(new ImageSettings { Options = output.Image }.Build(image));
     }
 
     /// <summary>
@@ -53,5 +53,5 @@ internal sealed class ImageCommands(PluginContext context)
     }
 
     /// <summary>An http(s) picture, through the REST stack of the run (proxy, TLS and log options apply).</summary>
-    private Task<byte[]> Download(string url) => context.GetService<RestFactory>().ReadBytesAsync(url);
+    private Task<byte[]> Download(string url) => rest.ReadBytesAsync(url);
 }

@@ -4,20 +4,21 @@ using AsperaNative.Config;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Results;
+using AsperaNative.Core;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
 /// <summary>Where ascli keeps its files, and what this executable is.</summary>
 [CommandGroup("config")]
-internal sealed class InfoCommands(PluginContext context)
+internal sealed class InfoCommands(ConfigPaths paths)
 {
     /// <summary>Display the configuration folder</summary>
     [Command("folder")]
-    public Result Folder() => Result.Status(context.GetService<ConfigPaths>().MainFolder);
+    public Result Folder() => Result.Status(paths.MainFolder);
 
     /// <summary>Display the configuration file path</summary>
     [Command("file")]
-    public Result File() => Result.Status(context.GetService<ConfigPaths>().ConfigFile);
+    public Result File() => Result.Status(paths.ConfigFile);
 
     /// <summary>Display the platform name, as used for SDK downloads</summary>
     [Command("platform")]
@@ -53,26 +54,21 @@ internal sealed class GemCommands
 
     /// <summary>Display the version</summary>
     [Command("version")]
-    public static Result Version() => Result.Text(CurrentVersion);
-
-    /// <summary>The version of this executable, as major.minor.build (the ascli release it replaces).</summary>
-    internal static string CurrentVersion => typeof(GemCommands).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "4.21.1";
+    public static Result Version() => Result.Text(ProductVersion.Value);
 }
 
 /// <summary><c>config plugins</c>: the plugins compiled into this executable.</summary>
 [CommandGroup("config plugins")]
-internal sealed class PluginsCommands
+internal sealed class PluginsCommands(PluginCatalog catalog)
 {
     /// <summary>List the plugins</summary>
     [Command("list")]
-    public static Result List(CommandContext context)
+    public Result List()
     {
         var rows = new JsonArray();
-        foreach (var name in context.Plugin.GetService<PluginCatalog>().Names)
+        foreach (var name in catalog.Names)
             rows.Add((JsonNode)new JsonObject { ["plugin"] = name, ["detect"] = false, ["wizard"] = false, ["path"] = "(built in)" });
         return Result.ObjectList(rows, ["plugin", "detect", "wizard", "path"]);
     }
 }
 
-/// <summary>The names of the plugins of the executable, registered by the composition root.</summary>
-public sealed record PluginCatalog(IReadOnlyList<string> Names);

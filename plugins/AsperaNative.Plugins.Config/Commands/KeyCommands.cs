@@ -15,10 +15,9 @@ internal sealed class KeyCommands
 {
     /// <summary>Generate an RSA private key and its public key (path.pub)</summary>
     [Command("genkey")]
-    public static Result GenKey(CommandContext context)
+    public static Result GenKey(CommandContext context, [Argument("private key file path", Name = "path")] string path, [Argument("size in bits", Name = "bits")] long? size = null)
     {
-        string path = context.Args.NextString("private key file path");
-        int bits = Bits(context.Args.NextValue("size in bits (Integer)", mandatory: false));
+        int bits = (int)(size ?? RsaKeys.DefaultBits);
         string target = Path.IsPathRooted(path) || context.Plugin.ExtendedValues.CurrentFolder is not { } folder ? path : Path.Combine(folder, path);
         RsaKeys.Generate(target, bits);
         return Result.Status($"Generated {bits} bit RSA key: {path}");
@@ -26,14 +25,6 @@ internal sealed class KeyCommands
 
     /// <summary>Display the public key of a private key given in PEM</summary>
     [Command("pubkey")]
-    public static Result PubKey(CommandContext context)
-        => Result.Text(RsaKeys.PublicKeyPem(context.Args.NextString("private key PEM value")));
-
-    /// <summary>The key size: an integer, or a string of digits as given on the command line.</summary>
-    private static int Bits(JsonNode? value)
-    {
-        if (value is null) return RsaKeys.DefaultBits;
-        if (value is JsonValue v && (v.TryGetValue(out int i) || int.TryParse(OptionStore.AsString(v), out i))) return i;
-        throw CliException.BadArgument($"size in bits (Integer): expecting Integer, but have {RubyInspect.Inspect(value)}");
-    }
+    public static Result PubKey([Argument("private key PEM value", Name = "private_key_pem")] string pem)
+        => Result.Text(RsaKeys.PublicKeyPem(pem));
 }

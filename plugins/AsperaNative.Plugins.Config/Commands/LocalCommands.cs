@@ -10,27 +10,26 @@ namespace AsperaNative.Plugins.Config.Commands;
 
 /// <summary><c>config open</c>, <c>documentation</c> and <c>initdemo</c>: local conveniences around the configuration.</summary>
 [CommandGroup("config")]
-internal sealed class LocalCommands(PluginContext context)
+internal sealed class LocalCommands(GlobalOptions global, ConfigPaths paths, PresetStore store)
 {
     internal const string DocumentationUrl = "https://www.rubydoc.info/gems/aspera-cli";
     internal const string DemoPreset = "demoserver";
     private const string ServerPlugin = "server";
 
-    private string? Ui => new GlobalOptions(context.Options).Ui;
+    private string? Ui => global.Ui;
 
     /// <summary>Open the configuration file in the text editor</summary>
     [Command("open")]
     public Result Open()
     {
-        string path = context.GetService<ConfigPaths>().ConfigFile;
+        string path = paths.ConfigFile;
         return OpenApplication.Editor(path, Ui, Environment.GetEnvironmentVariable("EDITOR")) is { } message ? Result.Status(message) : Result.Nothing;
     }
 
     /// <summary>Open the online manual, at the given section if any</summary>
     [Command("documentation")]
-    public Result Documentation(CommandContext command)
+    public Result Documentation([Argument("private key file path", Name = "section")] string? section = null)
     {
-        string? section = command.Args.NextOptionalString("private key file path");
         string url = section is null ? DocumentationUrl : DocumentationUrl + "#" + section;
         return OpenApplication.Uri(url, Ui) is { } message ? Result.Status(message) : Result.Nothing;
     }
@@ -39,7 +38,6 @@ internal sealed class LocalCommands(PluginContext context)
     [Command("initdemo")]
     public Result InitDemo()
     {
-        var store = context.GetService<PresetStore>();
         if (!store.Exists(DemoPreset))
         {
             // the public demonstration server of IBM Aspera, with its published credentials

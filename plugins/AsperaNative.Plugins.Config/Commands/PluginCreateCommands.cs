@@ -11,10 +11,9 @@ internal sealed class PluginCreateCommands
 {
     /// <summary>Create a plugin skeleton (not possible: plugins are compiled in)</summary>
     [Command("create")]
-    public static Result Create(CommandContext context)
+    public static Result Create([Argument("name")] string name, [Argument("folder")] string? folder = null)
     {
-        string name = context.Args.NextString("name").ToLowerInvariant();
-        context.Args.NextOptionalString("folder");
+        name = name.ToLowerInvariant();
         throw CliException.Tool($"cannot create plugin {name}: plugins are compiled into this executable, no plugin can be added at run time (add a project plugins/AsperaNative.Plugins.<Name> and rebuild, see docs/PLUGINS.md)");
     }
 }

@@ -8,6 +8,8 @@ using AsperaNative.Core.ExtendedValues;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core.Values;
+using AsperaNative.Config.Vault;
+using AsperaNative.Output;
 using AsperaNative.Output.Secrets;
 
 namespace AsperaNative.Plugins.Config.Commands;
@@ -17,11 +19,11 @@ namespace AsperaNative.Plugins.Config.Commands;
 /// on the command line are stored as strings; <c>GLOBAL</c> names the global default preset.
 /// </summary>
 [CommandGroup("config preset")]
-internal sealed class PresetCommands(PluginContext context)
+internal sealed class PresetCommands(PluginContext context, PresetStore store, OutputOptions output, BasicAuthOptions auth, VaultProvider vaults)
 {
     private static readonly string[] OverviewFields = ["preset", "parameter", "value"];
 
-    private PresetStore Store => context.GetService<PresetStore>();
+    private PresetStore Store => store;
 
     /// <summary>List preset names</summary>
     [Command("list")]
@@ -32,9 +34,8 @@ internal sealed class PresetCommands(PluginContext context)
     public Result Overview()
     {
         var rows = new JsonArray();
-        var global = new GlobalOptions(context.Options);
         // secrets are hidden before the rows are built: the "value" column name is not a secret name
-        var presets = global.ShowSecrets == true || global.Display == "data" ? Store.All : (JsonObject)SecretRedaction.Hide(Store.All)!;
+        var presets = output.ShowSecrets == true || output.Display == "data" ? Store.All : (JsonObject)SecretRedaction.Hide(Store.All)!;
         foreach (var (preset, values) in presets)
         {
             if (values is not JsonObject parameters) continue;
@@ -46,18 +47,17 @@ internal sealed class PresetCommands(PluginContext context)
 
     /// <summary>Display the parameters of a preset</summary>
     [Command("show")]
-    public Result Show(CommandContext command)
+    public Result Show([Argument("identifier", Name = "name")] string name)
     {
-        string name = Name(command);
+        name = Name(name);
         return Result.SingleObject(Store.Get(name) as JsonObject ?? new JsonObject());
     }
 
     /// <summary>Display the value of one parameter of a preset, evaluated</summary>
     [Command("get")]
-    public Result Get(CommandContext command)
+    public Result Get([Argument("identifier", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter)
     {
-        string name = Name(command);
-        string parameter = command.Args.NextString("parameter name");
+        name = Name(name);
         var value = Store.GetParameter(name, parameter);
         if (value is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
         {
@@ -69,22 +69,21 @@ internal sealed class PresetCommands(PluginContext context)
 
     /// <summary>Set one parameter of a preset (creates the preset)</summary>
     [Command("set")]
-    public Result Set(CommandContext command)
+    public Result Set([Argument("identifier", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter, [Argument("parameter value", Name = "value")] JsonNode given)
     {
-        string name = Name(command);
-        string parameter = PresetValue.ParameterName(command.Args.NextString("parameter name"));
-        var value = PresetValue.FromCommandLine(command.Args.NextValue("parameter value"));
+        name = Name(name);
+        parameter = PresetValue.ParameterName(parameter);
+        var value = PresetValue.FromCommandLine(given);
         if (Store.Set(name, parameter, value))
-            command.Status($"Updated: {name}: {parameter} <- {RubyText(value)}");
+            context.Status($"Updated: {name}: {parameter} <- {RubyToS.Of(value)}");
         return Result.Nothing;
     }
 
     /// <summary>Remove one parameter from a preset</summary>
     [Command("unset")]
-    public Result Unset(CommandContext command)
+    public Result Unset([Argument("identifier", Name = "name")] string name, [Argument("parameter name", Name = "param")] string parameter)
     {
-        string name = Name(command);
-        string parameter = command.Args.NextString("parameter name");
+        name = Name(name);
         if (!Store.Exists(name)) throw CliException.Runtime($"no such preset: {name}");
         Store.Unset(name, parameter);
         return Result.Status($"Removed: {name}: {parameter}");
@@ -92,43 +91,40 @@ internal sealed class PresetCommands(PluginContext context)
 
     /// <summary>Delete a preset</summary>
     [Command("delete")]
-    public Result Delete(CommandContext command)
+    public Result Delete([Argument("identifier", Name = "name")] string name)
     {
-        string name = Name(command);
+        name = Name(name);
         if (!Store.Delete(name)) throw CliException.Runtime($"no such preset: {name}");
         return Result.Status($"Deleted: {name}");
     }
 
     /// <summary>Create or replace a preset with the given Hash</summary>
     [Command("initialize")]
-    public Result Initialize(CommandContext command)
+    public Result Initialize([Argument("identifier", Name = "name")] string name, [Argument("extended value", Name = "params")] JsonObject values)
     {
-        string name = Name(command);
-        if (command.Args.NextValue("config value (Hash)") is not JsonObject values)
-            throw CliException.BadArgument("config value (Hash): expecting Hash");
+        name = Name(name);
         Store.Initialize(name, values);
         return Result.Status($"Modified: {Store.FilePath}");
     }
 
     /// <summary>Add or modify the parameters of a preset with the options given on the command line</summary>
     [Command("update")]
-    public Result Update(CommandContext command)
+    public Result Update([Argument("identifier", Name = "name")] string name)
     {
-        string name = Name(command);
+        name = Name(name);
         Store.Update(name, context.Options.TakeCommandLineTable());
         return Result.Status($"Updated: {name}");
     }
 
     /// <summary>Ask interactively the values of the named options and store them in a preset</summary>
     [Command("ask")]
-    public Result Ask(CommandContext command)
+    public Result Ask([Argument("identifier", Name = "name")] string name, [Argument("option names", Name = "option", Multiple = true)] IReadOnlyList<string> options)
     {
-        string name = Name(command);
+        name = Name(name);
         var parameters = new List<KeyValuePair<string, JsonNode?>>();
-        foreach (var option in command.Args.NextMultiple("option names"))
+        foreach (var parameter in options)
         {
-            string parameter = OptionStore.AsString(option)!;
-            string? answer = command.Args.Prompt?.Invoke(parameter, null)
+            string? answer = context.Prompt?.Invoke(parameter, null)
                 ?? throw CliException.BadArgument($"missing argument: {parameter}");
             parameters.Add(new(parameter, ExtendedValue.Evaluate(answer, context.ExtendedValues)));
         }
@@ -140,8 +136,8 @@ internal sealed class PresetCommands(PluginContext context)
     [Command("lookup")]
     public Result Lookup()
     {
-        string url = context.Options.GetMandatoryString("url");
-        string username = context.Options.GetMandatoryString("username");
+        string url = auth.RequiredUrl;
+        string username = auth.RequiredUsername;
         foreach (var (name, values) in Store.All)
         {
             if (values is JsonObject preset && OptionStore.AsString(preset["url"]) == url && OptionStore.AsString(preset["username"]) == username)
@@ -152,10 +148,9 @@ internal sealed class PresetCommands(PluginContext context)
 
     /// <summary>Move the passwords and secrets of a preset (default: all presets) into the vault</summary>
     [Command("secure")]
-    public Result Secure(CommandContext command)
+    public Result Secure([Argument("config name", Name = "name")] string? only = null)
     {
-        string? only = command.Args.NextOptionalString("config name");
-        var vault = VaultCommands.Provider(context).Vault;
+        var vault = vaults.Vault;
         foreach (var (presetName, values) in Store.All)
         {
             if ((only is not null && presetName != only) || values is not JsonObject preset) continue;
@@ -173,14 +168,5 @@ internal sealed class PresetCommands(PluginContext context)
         return Result.Status("Secrets secured in vault: Make sure to save the vault password securely.");
     }
 
-    private static string Name(CommandContext command) => command.Args.NextIdentifier("config name");
-
-    /// <summary>Ruby's <c>to_s</c> of a stored value, as ascli's status line shows it.</summary>
-    private static string RubyText(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => RubyInspect.RubyNumber(v),
-        _ => RubyInspect.Inspect(value),
-    };
+    private static string Name(string given) => InstanceIdentifier.Plain(given);
 }

@@ -2,7 +2,7 @@ using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Results;
-using AsperaNative.Rest.Proxy;
+using AsperaNative.Pac;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
@@ -12,10 +12,9 @@ internal sealed class ProxyCheckCommands
 {
     /// <summary>Display the proxy auto-config answer for a URL</summary>
     [Command("proxy_check")]
-    public static Result ProxyCheck(CommandContext context)
+    public static Result ProxyCheck(CommandContext context, [Argument("server url", Name = "url")] string url)
     {
         string script = context.Plugin.Options.GetMandatoryString("fpac");
-        string url = context.Args.NextString("server url");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw CliException.Other("URI::InvalidURIError", $"bad URI (is not URI?): {url}");
         return Result.Text(new PacScript(script).FindProxyForUrl(uri) ?? "");
     }

@@ -9,27 +9,26 @@ namespace AsperaNative.Plugins.Config.Commands;
 
 /// <summary><c>config remote_certificate</c>: the certificates a TLS server presents, to trust them with <c>--cert-stores</c>.</summary>
 [CommandGroup("config remote_certificate")]
-internal sealed class RemoteCertificateCommands
+internal sealed class RemoteCertificateCommands(RestOptions options)
 {
     /// <summary>Display the certificate chain of a remote server, PEM encoded</summary>
     [Command("chain")]
-    public static async Task<Result> Chain(CommandContext context)
-        => Result.Text(RemoteCertificate.ChainPem(await Read(context)));
+    public async Task<Result> Chain([Argument("remote URL", Name = "url")] string url)
+        => Result.Text(RemoteCertificate.ChainPem(await Read(url)));
 
     /// <summary>Display the common name of the certificate of a remote server</summary>
     [Command("name")]
-    public static async Task<Result> Name(CommandContext context)
-        => Result.Text(RemoteCertificate.CommonName((await Read(context))[0]));
+    public async Task<Result> Name([Argument("remote URL", Name = "url")] string url)
+        => Result.Text(RemoteCertificate.CommonName((await Read(url))[0]));
 
     /// <summary>Display the certificate of a remote server, PEM encoded</summary>
     [Command("only")]
-    public static async Task<Result> Only(CommandContext context)
-        => Result.Text(RemoteCertificate.ToPem((await Read(context))[0]));
+    public async Task<Result> Only([Argument("remote URL", Name = "url")] string url)
+        => Result.Text(RemoteCertificate.ToPem((await Read(url))[0]));
 
-    private static Task<IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2>> Read(CommandContext context)
+    private Task<IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2>> Read(string url)
     {
-        string url = context.Args.NextString("remote URL");
-        var http = HttpOptions.From(new GlobalOptions(context.Plugin.Options).HttpOptions);
+        var http = HttpOptions.From(options.HttpOptions);
         return RemoteCertificate.ChainAsync(url, http.OpenTimeout + http.ReadTimeout);
     }
 }

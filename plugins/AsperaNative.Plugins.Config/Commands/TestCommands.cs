@@ -13,10 +13,8 @@ internal sealed class TestCommands
 
     /// <summary>Raise an exception of the given Ruby class with the given message</summary>
     [Command("throw")]
-    public static Result Throw(CommandContext context)
+    public static Result Throw([Argument("exception class name", Name = "class")] string name, [Argument("exception text", Name = "message")] string message)
     {
-        string name = context.Args.NextString("exception class name");
-        string message = context.Args.NextString("exception text");
         throw name switch
         {
             "Aspera::Cli::BadArgument" or "Cli::BadArgument" => CliException.BadArgument(message),

@@ -11,31 +11,22 @@ namespace AsperaNative.Plugins.Config.Commands;
 
 /// <summary><c>config tokens</c>: the OAuth token cache of the persistency folder (manual, "Configuration and Persistency Folder").</summary>
 [CommandGroup("config tokens")]
-internal sealed class TokenCommands
+internal sealed class TokenCommands(TokenCache cache)
 {
     /// <summary>Delete all cached OAuth tokens</summary>
     [Command("flush")]
-    public static Result Flush(CommandContext context)
-        => Result.ValueList(new JsonArray([.. Cache(context).Flush().Select(static f => (JsonNode?)JsonValue.Create(f))]), "file");
+    public Result Flush()
+        => Result.ValueList(new JsonArray([.. cache.Flush().Select(static f => (JsonNode?)JsonValue.Create(f))]), "file");
 
     /// <summary>List cached OAuth tokens</summary>
     [Command("list")]
-    public static Result List(CommandContext context) => Result.ObjectList(TokenInfo.List(Cache(context)));
+    public Result List() => Result.ObjectList(TokenInfo.List(cache));
 
     /// <summary>Show information on one cached OAuth token</summary>
     [Command("show")]
-    public static Result Show(CommandContext context)
+    public Result Show([Argument("identifier", Name = "id")] string id)
     {
-        string id = context.Args.NextString("token id");
-        return Result.SingleObject(TokenInfo.Show(Cache(context), id) ?? throw CliException.BadArgument($"No such token: {id}"));
+        return Result.SingleObject(TokenInfo.Show(cache, id) ?? throw CliException.BadArgument($"No such token: {id}"));
     }
 
-    /// <summary>The cache registered by the composition root, else the one of the configuration folder.</summary>
-    private static TokenCache Cache(CommandContext context)
-    {
-        if (context.Plugin.TryGetService<TokenCache>() is { } cache) return cache;
-        var global = new GlobalOptions(context.Plugin.Options);
-        string folder = global.Home ?? Path.Combine(context.Plugin.ExtendedValues.HomeFolder, ".aspera", "ascli");
-        return TokenCache.ForConfigFolder(folder, global.CacheTokens != false);
-    }
 }

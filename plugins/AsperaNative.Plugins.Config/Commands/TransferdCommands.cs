@@ -1,8 +1,12 @@
+using System.Text.Json.Nodes;
+using AsperaNative.Config;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
-using AsperaNative.Core.Options;
+using AsperaNative.Core.Logging;
 using AsperaNative.Core.Results;
 using AsperaNative.Rest;
+using AsperaNative.Transfer;
+using AsperaNative.Transfer.Direct;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
@@ -11,18 +15,18 @@ namespace AsperaNative.Plugins.Config.Commands;
 /// "Agent: Transfer SDK"): the SDK versions published for each platform, and their installation in the SDK folder.
 /// </summary>
 [CommandGroup("config transferd")]
-internal sealed class TransferdCommands(PluginContext context, GlobalOptions global)
+internal sealed class TransferdCommands(PluginContext context, TransferRunner transfer, AscpOptions ascp, RestFactory rest, PresetStore store, AppLog log)
 {
     /// <summary>List the transfer SDK versions published (platform, version)</summary>
     [Command("list")]
     public Result List()
     {
-        var list = SdkDownload.Locations(context.GetService<RestFactory>());
+        var list = SdkDownload.Locations(rest);
         var fields = list.Count == 0 ? [] : list[0].Select(static p => p.Key).Where(static k => k != "url").ToList();
-        return Result.ObjectList(new System.Text.Json.Nodes.JsonArray([.. list.Select(static l => (System.Text.Json.Nodes.JsonNode)l.DeepClone())]), fields);
+        return Result.ObjectList(new JsonArray([.. list.Select(static l => (JsonNode)l.DeepClone())]), fields);
     }
 
     /// <summary>Download and install the transfer SDK (daemon and ascp)</summary>
     [Command("install")]
-    public Result Install(CommandContext command) => new AscpCommands(context, global).InstallSdk(command);
+    public Result Install([Argument("transferd version", Name = "version")] string? version = null) => new AscpCommands(context, transfer, ascp, rest, store, log).InstallSdk(version);
 }

@@ -13,59 +13,45 @@ namespace AsperaNative.Plugins.Config.Commands;
 /// Entries are read back with <c>@vault:label.field</c>.
 /// </summary>
 [CommandGroup("config vault")]
-internal sealed class VaultCommands(PluginContext context)
+internal sealed class VaultCommands(VaultProvider provider)
 {
     /// <summary>Display the vault settings</summary>
     [Command("info")]
-    public Result Info() => Result.SingleObject(Provider(context).Settings.ToInfo());
+    public Result Info() => Result.SingleObject(provider.Settings.ToInfo());
 
     /// <summary>List the vault entries</summary>
     [Command("list")]
-    public Result List() => Result.ObjectList([.. Provider(context).Vault.List().Select(static e => (JsonNode?)e)]);
+    public Result List() => Result.ObjectList([.. provider.Vault.List().Select(static e => (JsonNode?)e)]);
 
     /// <summary>Display one vault entry</summary>
     [Command("show")]
-    public Result Show(CommandContext command)
+    public Result Show([Argument("label")] string label)
     {
-        string label = command.Args.NextString("label");
-        return Result.SingleObject(Provider(context).Vault.Get(label) ?? throw VaultEntries.NotFound(label));
+        return Result.SingleObject(provider.Vault.Get(label) ?? throw VaultEntries.NotFound(label));
     }
 
     /// <summary>Add an entry: label and Hash of username, password, url, description</summary>
     [Command("create")]
-    public Result Create(CommandContext command)
+    public Result Create([Argument("label")] string label, [Argument("info", Name = "params")] JsonObject values)
     {
-        string label = command.Args.NextString("label");
-        if (command.Args.NextValue("info (Hash)") is not JsonObject values)
-            throw CliException.BadArgument("info (Hash): expecting Hash");
-        Provider(context).Vault.Set(label, values);
+        provider.Vault.Set(label, values);
         return Result.Status("Password added");
     }
 
     /// <summary>Delete a vault entry</summary>
     [Command("delete")]
-    public Result Delete(CommandContext command)
+    public Result Delete([Argument("label")] string label)
     {
-        string label = command.Args.NextString("label");
-        Provider(context).Vault.Delete(label);
+        provider.Vault.Delete(label);
         return Result.Status("Password deleted");
     }
 
     /// <summary>Change the vault password</summary>
     [Command("password")]
-    public Result Password(CommandContext command)
+    public Result Password([Argument("new_password")] string password)
     {
-        var vault = Provider(context).Vault;
-        vault.ChangePassword(command.Args.NextString("new_password"));
+        var vault = provider.Vault;
+        vault.ChangePassword(password);
         return Result.Status("Password updated");
-    }
-
-    /// <summary>The provider registered by the composition root, else one for this run's options and folder.</summary>
-    internal static VaultProvider Provider(PluginContext context)
-    {
-        if (context.TryGetService<VaultProvider>() is { } provider) return provider;
-        provider = new VaultProvider(context.Options, context.TryGetService<ConfigPaths>()?.MainFolder);
-        context.AddService(provider);
-        return provider;
     }
 }

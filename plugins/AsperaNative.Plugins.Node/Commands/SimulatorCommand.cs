@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Results;
@@ -16,26 +17,23 @@ namespace AsperaNative.Plugins.Node.Commands;
 /// clients must give (else <c>--username</c>/<c>--password</c>; none: no authentication), <c>browse_root</c>
 /// (else the current folder). Transfers are run by the direct agent with the local ascp.
 /// </summary>
-internal static class SimulatorCommand
+[CommandGroup("node")]
+internal sealed class SimulatorCommand(NodePlugin plugin, TransferRunner runner)
 {
     public const string DefaultUrl = "http://localhost:8080";
 
-    public static async Task<Result> Run(NodePlugin plugin, CommandContext context)
+    /// <summary>Start a local node API simulator</summary>
+    [Command("simulator")]
+    public async Task<Result> Run([Argument("parameters for simulator", Name = "params")] JsonObject? parameters = null)
     {
-        var parameters = context.Args.NextValue("parameters for simulator", mandatory: false) switch
-        {
-            null => new JsonObject(),
-            JsonObject o => o,
-            var other => throw CliException.BadArgument($"parameters for simulator: expecting Hash, not {other.GetValueKind()}"),
-        };
-        var options = context.Plugin.Options;
+        parameters ??= [];
+        var options = plugin.Context.Options;
         string? Text(string key) => parameters[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
             : options.IsSet(key) ? options.Get(key)!.ToString() : null;
         string url = Text("url") ?? DefaultUrl;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw CliException.BadArgument($"simulator: not an URL: {url}");
         foreach (var key in new[] { "cert", "key", "chain" })
             if (parameters.ContainsKey(key)) throw CliException.BadArgument($"simulator: only http is supported ({key})");
-        var runner = new TransferRunner(plugin.Global, plugin.Context);
         var installation = runner.Installation;
         string? version = null;
         try { version = AscpInstallation.Version(installation.AscpPath()); }

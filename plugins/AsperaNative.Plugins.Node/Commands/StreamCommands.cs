@@ -2,41 +2,36 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 
 namespace AsperaNative.Plugins.Node.Commands;
 
 /// <summary>FASPStream sessions</summary>
 [CommandGroup("node stream")]
-internal sealed class StreamCommands(NodePlugin plugin)
+internal sealed class StreamCommands(NodePlugin plugin, CommandOptions options)
 {
     /// <summary>List stream transfers</summary>
     [Command("list")]
     public async Task<Result> List()
-        => Result.ObjectList(await plugin.Api.ReadAsync("ops/transfers", plugin.Global.Query?.DeepClone()) as JsonArray ?? [], ["id", "status"]);
+        => Result.ObjectList(await plugin.Api.ReadAsync("ops/transfers", options.Query?.DeepClone()) as JsonArray ?? [], ["id", "status"]);
 
     /// <summary>Create a stream</summary>
     [Command("create")]
-    public async Task<Result> Create(CommandContext c) => Result.SingleObject(await plugin.Api.CreateAsync("streams", Hash(c, "creation data")) as JsonObject ?? []);
+    public async Task<Result> Create([Argument("creation data", Name = "params")] JsonObject data) => Result.SingleObject(await plugin.Api.CreateAsync("streams", data) as JsonObject ?? []);
 
     /// <summary>Show a stream transfer</summary>
     [Command("show")]
-    public async Task<Result> Show(CommandContext c) => new(ResultKind.OtherStruct, await plugin.Api.ReadAsync($"ops/transfers/{c.Args.NextString("transfer id")}"));
+    public async Task<Result> Show([Argument("transfer id", Name = "id")] string id) => new(ResultKind.OtherStruct, await plugin.Api.ReadAsync($"ops/transfers/{id}"));
 
     /// <summary>Modify a stream</summary>
     [Command("modify")]
-    public async Task<Result> Modify(CommandContext c)
-    {
-        string id = c.Args.NextString("transfer id");
-        return new(ResultKind.OtherStruct, await plugin.Api.UpdateAsync($"streams/{id}", Hash(c, "modification data")));
-    }
+    public async Task<Result> Modify([Argument("transfer id", Name = "id")] string id, [Argument("parameters for modify", Name = "params")] JsonObject data)
+        => new(ResultKind.OtherStruct, await plugin.Api.UpdateAsync($"streams/{id}", data));
 
     /// <summary>Cancel a stream</summary>
     [Command("cancel")]
-    public async Task<Result> Cancel(CommandContext c) => new(ResultKind.OtherStruct, await plugin.Api.DeleteAsync($"streams/{c.Args.NextString("transfer id")}"));
-
-    internal static JsonObject Hash(CommandContext c, string description)
-        => c.Args.NextValue(description) as JsonObject ?? throw CliException.BadArgument($"{description}: expecting Hash");
+    public async Task<Result> Cancel([Argument("transfer id", Name = "id")] string id) => new(ResultKind.OtherStruct, await plugin.Api.DeleteAsync($"streams/{id}"));
 }
 
 /// <summary>Node services (rund)</summary>
@@ -49,17 +44,17 @@ internal sealed class ServiceCommands(NodePlugin plugin)
 
     /// <summary>Create a service</summary>
     [Command("create")]
-    public async Task<Result> Create(CommandContext c)
+    public async Task<Result> Create([Argument("creation data", Name = "params")] JsonObject data)
     {
-        var created = await plugin.Api.CreateAsync("rund/services", c.Args.NextValue("Run creation data (structure)"));
+        var created = await plugin.Api.CreateAsync("rund/services", data);
         return Result.Status($"{created?["id"]} created");
     }
 
     /// <summary>Delete a service</summary>
     [Command("delete")]
-    public async Task<Result> Delete(CommandContext c)
+    public async Task<Result> Delete([Argument("identifier", Name = "id")] string id)
     {
-        string id = c.Args.NextIdentifier("identifier");
+        id = InstanceIdentifier.Plain(id);
         await plugin.Api.DeleteAsync($"rund/services/{id}");
         return Result.Status($"{id} deleted");
     }
@@ -67,7 +62,7 @@ internal sealed class ServiceCommands(NodePlugin plugin)
 
 /// <summary>Watch folders (v3 API)</summary>
 [CommandGroup("node watch_folder")]
-internal sealed class WatchFolderCommands(NodePlugin plugin)
+internal sealed class WatchFolderCommands(NodePlugin plugin, CommandOptions options)
 {
     private const string Path = "v3/watchfolders";
 
@@ -76,38 +71,38 @@ internal sealed class WatchFolderCommands(NodePlugin plugin)
 
     /// <summary>Create</summary>
     [Command("create")]
-    public async Task<Result> Create(CommandContext c)
-        => Result.Status($"{(await Api.CreateAsync(Path, StreamCommands.Hash(c, "creation data")))?["id"]} created");
+    public async Task<Result> Create([Argument("creation data", Name = "params")] JsonObject data)
+        => Result.Status($"{(await Api.CreateAsync(Path, data))?["id"]} created");
 
     /// <summary>List ids</summary>
     [Command("list")]
     public async Task<Result> List()
-        => Result.ValueList((await Api.ReadAsync(Path, plugin.Global.Query?.DeepClone()))?["ids"]?.DeepClone() as JsonArray ?? [], "id");
+        => Result.ValueList((await Api.ReadAsync(Path, options.Query?.DeepClone()))?["ids"]?.DeepClone() as JsonArray ?? [], "id");
 
     /// <summary>Show</summary>
     [Command("show")]
-    public async Task<Result> Show(CommandContext c) => Result.SingleObject(await Api.ReadAsync($"{Path}/{c.Args.NextIdentifier("identifier")}") as JsonObject ?? []);
+    public async Task<Result> Show([Argument("identifier", Name = "id")] string id) => Result.SingleObject(await Api.ReadAsync($"{Path}/{InstanceIdentifier.Plain(id)}") as JsonObject ?? []);
 
     /// <summary>Modify (values from --query)</summary>
     [Command("modify")]
-    public async Task<Result> Modify(CommandContext c)
+    public async Task<Result> Modify([Argument("identifier", Name = "id")] string id)
     {
-        string id = c.Args.NextIdentifier("identifier");
-        var query = plugin.Global.Query ?? throw CliException.BadArgument("Missing mandatory option: query");
+        id = InstanceIdentifier.Plain(id);
+        var query = options.Query ?? throw CliException.BadArgument("Missing mandatory option: query");
         await Api.UpdateAsync($"{Path}/{id}", query.DeepClone());
         return Result.Status($"{id} updated");
     }
 
     /// <summary>Delete</summary>
     [Command("delete")]
-    public async Task<Result> Delete(CommandContext c)
+    public async Task<Result> Delete([Argument("identifier", Name = "id")] string id)
     {
-        string id = c.Args.NextIdentifier("identifier");
+        id = InstanceIdentifier.Plain(id);
         await Api.DeleteAsync($"{Path}/{id}");
         return Result.Status($"{id} deleted");
     }
 
     /// <summary>State</summary>
     [Command("state")]
-    public async Task<Result> State(CommandContext c) => Result.SingleObject(await Api.ReadAsync($"{Path}/{c.Args.NextIdentifier("identifier")}/state") as JsonObject ?? []);
+    public async Task<Result> State([Argument("identifier", Name = "id")] string id) => Result.SingleObject(await Api.ReadAsync($"{Path}/{InstanceIdentifier.Plain(id)}/state") as JsonObject ?? []);
 }

@@ -2,13 +2,16 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
+using AsperaNative.NodeApi.Commands.Gen3;
 using AsperaNative.Core.Results;
+using AsperaNative.Rest;
 
 namespace AsperaNative.Plugins.Node.Commands;
 
 /// <summary>Legacy async (sync) API; id may be replaced by --sync-name</summary>
 [CommandGroup("node async")]
-internal sealed class AsyncCommands(NodePlugin plugin)
+internal sealed class AsyncCommands(NodePlugin plugin, CommandOptions options)
 {
     /// <summary>List sync ids</summary>
     [Command("list")]
@@ -16,7 +19,7 @@ internal sealed class AsyncCommands(NodePlugin plugin)
 
     /// <summary>Summary of a sync (ALL for all)</summary>
     [Command("show")]
-    public async Task<Result> Show(CommandContext c)
+    public async Task<Result> Show([Argument("identifier", Name = "id")] PendingArguments c)
     {
         var (ids, all) = await Ids(c, allowAll: true);
         var summaries = (await plugin.Api.CreateAsync("async/summary", new JsonObject { ["syncs"] = ids }))?["sync_summaries"] as JsonArray ?? [];
@@ -27,7 +30,7 @@ internal sealed class AsyncCommands(NodePlugin plugin)
 
     /// <summary>Delete a sync (ALL for all)</summary>
     [Command("delete")]
-    public async Task<Result> Delete(CommandContext c)
+    public async Task<Result> Delete([Argument("identifier", Name = "id")] PendingArguments c)
     {
         var (ids, _) = await Ids(c, allowAll: true);
         return Result.SingleObject(await plugin.Api.CreateAsync("async/delete", new JsonObject { ["syncs"] = ids }) as JsonObject ?? []);
@@ -35,7 +38,7 @@ internal sealed class AsyncCommands(NodePlugin plugin)
 
     /// <summary>Bandwidth of a sync</summary>
     [Command("bandwidth")]
-    public async Task<Result> Bandwidth(CommandContext c)
+    public async Task<Result> Bandwidth([Argument("identifier", Name = "id")] PendingArguments c)
     {
         var (ids, _) = await Ids(c, allowAll: false);
         var data = (await plugin.Api.CreateAsync("async/bandwidth", new JsonObject { ["syncs"] = ids, ["seconds"] = 100 }))?["bandwidth_data"] as JsonArray ?? [];
@@ -45,11 +48,11 @@ internal sealed class AsyncCommands(NodePlugin plugin)
 
     /// <summary>Files of a sync (filter --query, --once-only)</summary>
     [Command("files")]
-    public async Task<Result> Files(CommandContext c)
+    public async Task<Result> Files([Argument("identifier", Name = "id")] PendingArguments c)
     {
         var (ids, _) = await Ids(c, allowAll: false);
         var body = new JsonObject { ["syncs"] = ids };
-        if (Gen3Files.QueryObject(plugin) is { } q) foreach (var (k, v) in q) body[k] = v?.DeepClone();
+        if (options.QueryHash() is { } q) foreach (var (k, v) in q) body[k] = v?.DeepClone();
         var files = (await plugin.Api.CreateAsync("async/files", body))?["sync_files"] as JsonArray ?? [];
         var data = files.Count == 0 ? [] : files[0]?[ids[0]!.ToString()]?.DeepClone() as JsonArray ?? [];
         return data.Count == 0 ? Result.Empty : Result.ObjectList(data);
@@ -57,16 +60,16 @@ internal sealed class AsyncCommands(NodePlugin plugin)
 
     /// <summary>Counters of a sync</summary>
     [Command("counters")]
-    public async Task<Result> Counters(CommandContext c)
+    public async Task<Result> Counters([Argument("identifier", Name = "id")] PendingArguments c)
     {
         var (ids, _) = await Ids(c, allowAll: false);
         var counters = (await plugin.Api.CreateAsync("async/counters", new JsonObject { ["syncs"] = ids }))?["sync_counters"]?[0]?[ids[0]!.ToString()] as JsonArray;
         return counters is { Count: > 0 } && counters[^1] is JsonObject last ? Result.SingleObject((JsonObject)last.DeepClone()) : Result.Empty;
     }
 
-    private async Task<(JsonArray Ids, bool All)> Ids(CommandContext c, bool allowAll)
+    private async Task<(JsonArray Ids, bool All)> Ids(PendingArguments c, bool allowAll)
     {
-        if (plugin.Options.SyncName is { } name)
+        if (plugin.Node.SyncName is { } name)
         {
             var all = (await plugin.Api.ReadAsync("async/list"))?["sync_ids"]?.DeepClone() as JsonArray ?? [];
             var summaries = (await plugin.Api.CreateAsync("async/summary", new JsonObject { ["syncs"] = all }))?["sync_summaries"] as JsonArray ?? [];
@@ -74,7 +77,7 @@ internal sealed class AsyncCommands(NodePlugin plugin)
                 ?? throw CliException.Runtime($"no such sync: {name}");
             return ([selected["snid"]?.DeepClone()], false);
         }
-        string id = c.Args.NextIdentifier("identifier");
+        string id = InstanceIdentifier.Plain(c.NextString());
         if (id == "ALL" && allowAll)
             return ((await plugin.Api.ReadAsync("async/list"))?["sync_ids"]?.DeepClone() as JsonArray ?? [], true);
         if (!long.TryParse(id, out _)) throw CliException.Other("ArgumentError", $"invalid value for Integer(): \"{id}\"");
@@ -84,65 +87,31 @@ internal sealed class AsyncCommands(NodePlugin plugin)
 
 /// <summary>New async (sync) API (id or %name:)</summary>
 [CommandGroup("node ssync")]
-internal sealed class SsyncCommands(NodePlugin plugin)
+internal sealed class SsyncCommands(NodePlugin plugin, CommandOptions options)
 {
-    /// <summary>List sync (filter with --query)</summary>
-    [Command("list")]
-    public async Task<Result> List() => Result.ValueList((await plugin.Api.ReadAsync("asyncs", plugin.Global.Query?.DeepClone()))?["ids"]?.DeepClone() as JsonArray ?? [], "id");
-
-    /// <summary>Create sync</summary>
-    [Command("create")]
-    public async Task<Result> Create(CommandContext c) => Result.SingleObject(await plugin.Api.CreateAsync("asyncs", StreamCommands.Hash(c, "creation data")) as JsonObject ?? []);
-
-    /// <summary>Show one sync</summary>
-    [Command("show")]
-    public async Task<Result> Show(CommandContext c) => Result.SingleObject(await plugin.Api.ReadAsync($"asyncs/{Id(c)}") as JsonObject ?? []);
-
-    /// <summary>Delete sync</summary>
-    [Command("delete")]
-    public async Task<Result> Delete(CommandContext c)
-    {
-        string id = Id(c);
-        await plugin.Api.DeleteAsync($"asyncs/{id}");
-        return Result.SingleObject(new JsonObject { ["id"] = id, ["status"] = "deleted" });
-    }
-
     /// <summary>Start sync</summary>
-    [Command("start")] public Task<Result> Start(CommandContext c) => Action(c, "start");
+    [Command("start")] public Task<Result> Start([Argument("identifier", Name = "id")] string id) => Action(id, "start");
     /// <summary>Stop sync</summary>
-    [Command("stop")] public Task<Result> Stop(CommandContext c) => Action(c, "stop");
+    [Command("stop")] public Task<Result> Stop([Argument("identifier", Name = "id")] string id) => Action(id, "stop");
     /// <summary>Bandwidth information (--query)</summary>
-    [Command("bandwidth")] public Task<Result> Bandwidth(CommandContext c) => Read(c, "bandwidth", withQuery: true);
+    [Command("bandwidth")] public Task<Result> Bandwidth([Argument("identifier", Name = "id")] string id) => Read(id, "bandwidth", withQuery: true);
     /// <summary>Counters (--query)</summary>
-    [Command("counters")] public Task<Result> Counters(CommandContext c) => Read(c, "counters", withQuery: true);
+    [Command("counters")] public Task<Result> Counters([Argument("identifier", Name = "id")] string id) => Read(id, "counters", withQuery: true);
     /// <summary>Files (--query)</summary>
-    [Command("files")] public Task<Result> Files(CommandContext c) => Read(c, "files", withQuery: true);
+    [Command("files")] public Task<Result> Files([Argument("identifier", Name = "id")] string id) => Read(id, "files", withQuery: true);
     /// <summary>State</summary>
-    [Command("state")] public Task<Result> State(CommandContext c) => Read(c, "state", withQuery: false);
+    [Command("state")] public Task<Result> State([Argument("identifier", Name = "id")] string id) => Read(id, "state", withQuery: false);
     /// <summary>Summary</summary>
-    [Command("summary")] public Task<Result> Summary(CommandContext c) => Read(c, "summary", withQuery: false);
+    [Command("summary")] public Task<Result> Summary([Argument("identifier", Name = "id")] string id) => Read(id, "summary", withQuery: false);
 
-    private async Task<Result> Action(CommandContext c, string verb)
+    private async Task<Result> Action(string id, string verb)
     {
-        await plugin.Api.CreateAsync($"asyncs/{Id(c)}/{verb}", null);
+        await plugin.Api.CallAsync(new RestRequest("POST", $"asyncs/{await plugin.SsyncId(id)}/{verb}") { Text = "" });
         return Result.Status("Done");
     }
 
-    private async Task<Result> Read(CommandContext c, string what, bool withQuery)
-        => Result.Auto(await plugin.Api.ReadAsync($"asyncs/{Id(c)}/{what}", withQuery ? plugin.Global.Query?.DeepClone() ?? new JsonObject() : null));
-
-    /// <summary>A sync id, or <c>%name:</c> looked up among the node's syncs.</summary>
-    private string Id(CommandContext c) => c.Args.NextIdentifier("identifier", (field, value) =>
-    {
-        if (field != "name") throw CliException.BadArgument($"Only search by name is supported ({field})");
-        var ids = plugin.Api.ReadAsync("asyncs").GetAwaiter().GetResult()?["ids"] as JsonArray ?? [];
-        foreach (var id in ids)
-        {
-            var configuration = plugin.Api.ReadAsync($"asyncs/{id}").GetAwaiter().GetResult()?["configuration"];
-            if (configuration?[field]?.ToString() == value) return id?.ToString() ?? "";
-        }
-        throw CliException.BadArgument($"no such sync: {field}={value}");
-    });
+    private async Task<Result> Read(string id, string what, bool withQuery)
+        => Result.SingleObject(await plugin.Api.ReadAsync($"asyncs/{await plugin.SsyncId(id)}/{what}", withQuery ? options.Query?.DeepClone() ?? new JsonObject() : null) as JsonObject ?? []);
 }
 
 /// <summary>Central (transfer monitoring) API; uses --validator</summary>
@@ -151,9 +120,9 @@ internal sealed class CentralSessionCommands(NodePlugin plugin)
 {
     /// <summary>List sessions</summary>
     [Command("list")]
-    public async Task<Result> List(CommandContext c)
+    public async Task<Result> List([Argument("request data", Name = "params")] JsonObject? data = null)
     {
-        var request = CentralFileCommands.Request(plugin, c);
+        var request = CentralFileCommands.Request(plugin, data);
         var answer = await plugin.Api.CreateAsync("services/rest/transfers/v1/sessions", request);
         return Result.ObjectList(answer?["session_info_result"]?["session_info"]?.DeepClone() as JsonArray ?? [],
             ["session_uuid", "status", "transport", "direction", "bytes_transferred"]);
@@ -166,9 +135,9 @@ internal sealed class CentralFileCommands(NodePlugin plugin)
 {
     /// <summary>List files of sessions</summary>
     [Command("list")]
-    public async Task<Result> List(CommandContext c)
+    public async Task<Result> List([Argument("request data", Name = "params")] JsonObject? data = null)
     {
-        var answer = await plugin.Api.CreateAsync("services/rest/transfers/v1/files", Request(plugin, c));
+        var answer = await plugin.Api.CreateAsync("services/rest/transfers/v1/files", Request(plugin, data));
         if (answer is JsonValue v && v.TryGetValue(out string? text)) answer = JsonNode.Parse(text);
         return Result.ObjectList(answer?["file_transfer_info_result"]?["file_transfer_info"]?.DeepClone() as JsonArray ?? [],
             ["session_uuid", "file_id", "status", "path"]);
@@ -176,18 +145,18 @@ internal sealed class CentralFileCommands(NodePlugin plugin)
 
     /// <summary>Modify file records</summary>
     [Command("modify")]
-    public async Task<Result> Modify(CommandContext c)
+    public async Task<Result> Modify([Argument("request data", Name = "params")] JsonObject? request = null)
     {
-        var request = c.Args.NextValue("modification data", mandatory: false) as JsonObject ?? [];
-        if (plugin.Options.Validator is { } validator) request["validator_id"] = validator;
+        request ??= [];
+        if (plugin.Node.Validator is { } validator) request["validator_id"] = validator;
         await plugin.Api.UpdateAsync("services/rest/transfers/v1/files", request);
         return Result.Status("updated");
     }
 
-    internal static JsonObject Request(NodePlugin plugin, CommandContext c)
+    internal static JsonObject Request(NodePlugin plugin, JsonObject? request)
     {
-        var request = c.Args.NextValue("request data", mandatory: false) as JsonObject ?? [];
-        if (plugin.Options.Validator is { } validator)
+        request ??= [];
+        if (plugin.Node.Validator is { } validator)
         {
             var validation = request["validation"] as JsonObject ?? [];
             validation["validator_id"] = validator;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.Rest;
@@ -13,27 +14,24 @@ namespace AsperaNative.Plugins.Node.Commands;
 
 /// <summary><c>node basic_token|bearer_token|asperabrowser</c>: credentials in the forms other tools take</summary>
 [CommandGroup("node")]
-internal sealed class TokenCommands(NodePlugin plugin)
+internal sealed class TokenCommands(NodePlugin plugin, GlobalOptions global)
 {
     /// <summary>Print HTTP Basic authorization value</summary>
     [Command("basic_token")]
     public Result BasicToken()
     {
-        string password = plugin.Options.Password!;
-        return Result.Status(StaticAuthorization.Basic(plugin.Options.Username!, password).Value);
+        string username = plugin.Auth.RequiredUsername, password = plugin.Auth.RequiredPassword;
+        return Result.Status(StaticAuthorization.Basic(username, password).Value);
     }
 
     /// <summary>Generate a bearer token for an access key (--username)</summary>
     [Command("bearer_token")]
-    public Result BearerTokenCommand(CommandContext c)
+    public Result BearerTokenCommand([Argument("private RSA key PEM value", Name = "private_key_pem")] string pem, [Argument("user and group identification", Name = "payload")] JsonObject payload)
     {
-        string pem = c.Args.NextString("private RSA key PEM value");
-        var payload = c.Args.NextValue("user and group identification (Hash)") as JsonObject
-            ?? throw CliException.BadArgument("user and group identification: expecting Hash");
         using var rsa = RSA.Create();
         try { rsa.ImportFromPem(pem); }
         catch (ArgumentException) { throw CliException.Other("OpenSSL::PKey::RSAError", "Neither PUB key nor PRIV key"); }
-        return Result.Text(BearerToken.Create(plugin.Options.Username!, payload, rsa));
+        return Result.Text(BearerToken.Create(plugin.Auth.RequiredUsername, payload, rsa));
     }
 
     /// <summary>Open the web browser UI for this node</summary>
@@ -42,9 +40,9 @@ internal sealed class TokenCommands(NodePlugin plugin)
     {
         var parameters = new JsonObject
         {
-            ["nodeUser"] = plugin.Options.Username,
-            ["nodePW"] = plugin.Options.Password,
-            ["nodeURL"] = plugin.Options.Url,
+            ["nodeUser"] = plugin.Auth.Username,
+            ["nodePW"] = plugin.Auth.Password,
+            ["nodeURL"] = plugin.Auth.Url,
         };
         using var buffer = new MemoryStream();
         using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
@@ -52,8 +50,8 @@ internal sealed class TokenCommands(NodePlugin plugin)
         // url-safe base64 without padding, reversed: the form the web UI decodes
         var encoded = Convert.ToBase64String(buffer.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_').ToCharArray();
         Array.Reverse(encoded);
-        var uri = new Uri(plugin.Options.AsperaBrowserUrl + "?goto=" + new string(encoded));
-        Auth.Browser.Open(uri, plugin.Global.Ui, plugin.Context.Terminal.Out);
+        var uri = new Uri(plugin.Node.AsperaBrowserUrl + "?goto=" + new string(encoded));
+        AsperaNative.Auth.Browser.Open(uri, global.Ui, plugin.Context.Terminal.Out);
         return Result.Status("done");
     }
 }

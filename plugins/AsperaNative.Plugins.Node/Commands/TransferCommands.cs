@@ -3,29 +3,27 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 
 namespace AsperaNative.Plugins.Node.Commands;
 
 /// <summary>Transfers known to the node</summary>
 [CommandGroup("node transfer")]
-internal sealed class TransferCommands(NodePlugin plugin)
+internal sealed class TransferCommands(NodePlugin plugin, CommandOptions options)
 {
     private const string Path = "ops/transfers";
 
     /// <summary>List transfers (--query, --once-only; query max/reset)</summary>
     [Command("list")]
-    public async Task<Result> List()
-    {
-        var paged = await plugin.Api.TransfersAsync(plugin.Global.Query?.DeepClone());
-        return Result.ObjectList(paged.Items, ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]);
-    }
+    public Result List()
+        => Result.ObjectList(plugin.Api.Transfers(options.Query?.DeepClone()), ["id", "status", "start_spec.direction", "start_spec.remote_user", "start_spec.remote_host", "start_spec.destination_path"]);
 
     /// <summary>List sessions of transfers</summary>
     [Command("sessions")]
     public async Task<Result> Sessions()
     {
-        var paged = await plugin.Api.TransfersAsync(plugin.Global.Query?.DeepClone());
+        var paged = await plugin.Api.TransfersAsync(options.Query?.DeepClone());
         var sessions = new JsonArray();
         foreach (var transfer in paged.Items.OfType<JsonObject>())
             foreach (var session in (transfer["sessions"] as JsonArray ?? []).OfType<JsonObject>())
@@ -40,18 +38,17 @@ internal sealed class TransferCommands(NodePlugin plugin)
 
     /// <summary>Show a transfer</summary>
     [Command("show")]
-    public async Task<Result> Show(CommandContext c) => Result.Auto(await plugin.Api.ReadAsync($"{Path}/{c.Args.NextIdentifier("identifier")}"));
+    public async Task<Result> Show([Argument("identifier", Name = "id")] string id) => Result.Auto(await plugin.Api.ReadAsync($"{Path}/{InstanceIdentifier.Plain(id)}"));
 
     /// <summary>Cancel a transfer</summary>
     [Command("cancel")]
-    public async Task<Result> Cancel(CommandContext c) => Result.Auto(await plugin.Api.DeleteAsync($"{Path}/{c.Args.NextIdentifier("identifier")}"));
+    public async Task<Result> Cancel([Argument("identifier", Name = "id")] string id) => Result.Auto(await plugin.Api.DeleteAsync($"{Path}/{InstanceIdentifier.Plain(id)}"));
 
     /// <summary>Modify a transfer</summary>
     [Command("modify")]
-    public async Task<Result> Modify(CommandContext c)
+    public async Task<Result> Modify([Argument("identifier", Name = "id")] string id, [Argument("update value", Name = "params")] JsonObject update)
     {
-        string id = c.Args.NextIdentifier("identifier");
-        var update = c.Args.NextValue("update value") as JsonObject ?? throw CliException.BadArgument("update value: expecting Hash");
+        id = InstanceIdentifier.Plain(id);
         return Result.Auto(await plugin.Api.UpdateAsync($"{Path}/{id}", update));
     }
 
@@ -59,7 +56,7 @@ internal sealed class TransferCommands(NodePlugin plugin)
     [Command("bandwidth_average")]
     public async Task<Result> BandwidthAverage()
     {
-        var transfers = (await plugin.Api.TransfersAsync(plugin.Global.Query?.DeepClone())).Items.OfType<JsonObject>()
+        var transfers = (await plugin.Api.TransfersAsync(options.Query?.DeepClone())).Items.OfType<JsonObject>()
             .Where(static t => Long(t["avg_rate_kbps"]) != 0).ToList();
         var dates = transfers.SelectMany(static t => new[] { Long(t["start_time_usec"]), Long(t["end_time_usec"]) }).Distinct().Order().ToList();
         var rows = new JsonArray();

@@ -17,7 +17,7 @@ internal sealed class FileCommands(ServerPlugin plugin)
 
     /// <summary>List folder</summary>
     [Command("ls|browse")]
-    public Result List(CommandContext context) => Run(context, "ls") switch
+    public Result List([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Run(arguments, "ls") switch
     {
         JsonArray list => Result.ObjectList(list, ListFields),
         var other => Result.Auto(other),
@@ -25,45 +25,42 @@ internal sealed class FileCommands(ServerPlugin plugin)
 
     /// <summary>Create folder</summary>
     [Command("mkdir")]
-    public Result MakeDirectory(CommandContext context) => Done(Run(context, "mkdir"));
+    public Result MakeDirectory([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Done(Run(arguments, "mkdir"));
 
     /// <summary>Move or rename</summary>
     [Command("mv|rename")]
-    public Result Move(CommandContext context) => Done(Run(context, "mv"));
+    public Result Move([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Done(Run(arguments, "mv"));
 
     /// <summary>Copy on server</summary>
     [Command("cp")]
-    public Result Copy(CommandContext context) => Done(Run(context, "cp"));
+    public Result Copy([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Done(Run(arguments, "cp"));
 
     /// <summary>Delete</summary>
     [Command("rm|delete")]
-    public Result Remove(CommandContext context) => Done(Run(context, "rm"));
+    public Result Remove([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Done(Run(arguments, "rm"));
 
     /// <summary>File system usage</summary>
     [Command("df")]
-    public Result DiskFree(CommandContext context) => Result.Auto(Run(context, "df"));
+    public Result DiskFree([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Result.Auto(Run(arguments, "df"));
 
     /// <summary>Disk usage of a path</summary>
     [Command("du")]
-    public Result DiskUsage(CommandContext context) => Result.Auto(Run(context, "du"));
+    public Result DiskUsage([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Result.Auto(Run(arguments, "du"));
 
     /// <summary>Checksum of a file</summary>
     [Command("md5sum")]
-    public Result Md5(CommandContext context) => Result.Auto(Run(context, "md5sum"));
+    public Result Md5([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Result.Auto(Run(arguments, "md5sum"));
 
     /// <summary>Server system information</summary>
     [Command("info")]
-    public Result Info(CommandContext context) => Result.Auto(Run(context, "info"));
+    public Result Info([Argument("ascmd command arguments", Name = "path", Multiple = true)] IReadOnlyList<string>? arguments = null) => Result.Auto(Run(arguments, "info"));
 
     /// <summary>ascli's <c>Main.result_success</c>.</summary>
     private static Result Done(JsonNode? _) => Result.Status("complete");
 
-    private JsonNode? Run(CommandContext context, string operation)
+    private JsonNode? Run(IReadOnlyList<string>? arguments, string operation)
     {
-        var arguments = context.Args.NextMultiple("ascmd command arguments", mandatory: false)
-            .Select(static a => a is JsonValue v && v.TryGetValue(out string? s) ? s : throw CliException.Assertion("arguments must be strings"))
-            .ToList();
         using var session = new ServerFileAccess(plugin).Open();
-        return session.Execute(operation, arguments);
+        return session.Execute(operation, [.. arguments ?? []]);
     }
 }

@@ -11,16 +11,16 @@ internal sealed class TransferCommands(ServerPlugin plugin)
 {
     /// <summary>Upload files to the server</summary>
     [Command("upload")]
-    public Task<Result> Upload(CommandContext context) => Run(context, TransferRunner.DirectionSend);
+    public Task<Result> Upload([Argument("source file list", Name = "source")] PendingArguments sources) => Run(sources, TransferRunner.DirectionSend);
 
     /// <summary>Download files from the server</summary>
     [Command("download")]
-    public Task<Result> Download(CommandContext context) => Run(context, TransferRunner.DirectionReceive);
+    public Task<Result> Download([Argument("source file list", Name = "source")] PendingArguments sources) => Run(sources, TransferRunner.DirectionReceive);
 
-    private async Task<Result> Run(CommandContext context, string direction)
+    private async Task<Result> Run(PendingArguments sources, string direction)
     {
         var spec = plugin.BaseTransferSpec();
         spec["direction"] = direction;
-        return TransferRunner.ResultOf(await plugin.Transfer.StartAsync(spec, context.Args));
+        return TransferRunner.ResultOf(await plugin.Transfer.StartAsync(spec, sources));
     }
 }

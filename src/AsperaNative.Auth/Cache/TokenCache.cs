@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AsperaNative.Core.Files;
 
 namespace AsperaNative.Auth.Cache;
 
@@ -65,11 +66,8 @@ public sealed partial class TokenCache
         {
             _memory[id] = value;
             using var guard = FolderLock();
-            string path = PathOf(id);
-            string temp = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllText(temp, value);
-            RestrictAccess(temp);
-            File.Move(temp, path, overwrite: true);
+            // a cache written under the folder lock: no wait for the disk (other runs queue on the lock; a lost token means one new login)
+            AtomicFile.WriteAllText(PathOf(id), value, AtomicFile.OwnerOnly, flushToDisk: false);
         }
     }
 
@@ -134,10 +132,5 @@ public sealed partial class TokenCache
             try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
             catch (IOException) when (attempt < 200) { Thread.Sleep(10); }
         }
-    }
-
-    private static void RestrictAccess(string path)
-    {
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 }

@@ -6,13 +6,14 @@ using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
 using AsperaNative.Core.Logging;
 using AsperaNative.Config;
-using AsperaNative.Auth.Cache;
+using AsperaNative.Core;
 using AsperaNative.Rest;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core.Terminal;
 using AsperaNative.Output;
 using AsperaNative.Output.Images;
+using AsperaNative.Transfer.Agents;
 
 namespace AsperaNative.Cli.Application;
 
@@ -28,11 +29,11 @@ public sealed class CliApplication
     private readonly ArgumentReader _arguments;
     private readonly ExtendedValueContext _extendedValues;
     private readonly GlobalOptions _global;
+    private readonly OutputOptions _output;
     private readonly Presets _presets;
     private readonly ErrorReporter _errors;
+    private readonly PluginContext _context;
     private ResultFormatter? _formatter;
-    private AppLog? _log;
-    private RestFactory? _rest;
     private TextWriter? _outputFile;
 
     private CliApplication(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
@@ -44,11 +45,11 @@ public sealed class CliApplication
         _options = new OptionStore(split.Options, OptionStore.FromEnvironment(environment), _extendedValues);
         _arguments = new ArgumentReader(split.Positionals, _extendedValues);
         _global = new GlobalOptions(_options);
-        _presets = new Presets(_options, _global, environment, home);
+        _output = new OutputOptions(_options);
+        _presets = new Presets(_options, environment, home);
         _errors = new ErrorReporter(terminal, () => _global.LogLevel is "debug" or "trace1" or "trace2");
-        // agents other than direct register their factory (only a delegate is stored)
-        NodeApi.Agent.NodeAgent.Register();
-        Transfer.Grpc.TransferdAgent.Register();
+        // nothing is built here: services are created on first use, through their providers
+        _context = new PluginContext(_options, terminal, message => Formatter.DisplayStatus(message));
         // only a delegate: the HTTP stack is built on the first @uri:http(s) read
         _extendedValues.HttpReader = uri => UriReader.Response(uri, Rest).Data;
     }
@@ -62,9 +63,8 @@ public sealed class CliApplication
         }
         finally
         {
-            // the REST stack first, so that its last log lines are written
-            app._rest?.Dispose();
-            app._log?.Dispose();
+            // services in reverse order of creation: the REST stack before the log it writes to
+            await app._context.DisposeAsync();
             app._presets.Dispose();
             app._outputFile?.Dispose();
             terminal.Out.Flush();
@@ -78,13 +78,13 @@ public sealed class CliApplication
         try
         {
             // global stage: env and command line for global options; -P presets are queued
-            _options.Declare(GlobalOptions.Descriptors);
+            _options.Declare(GlobalOptionSets.Descriptors);
             _options.OnSet("preset", _presets.Queue);
             _options.Parse();
             InteractiveDefaults();
             if (_global.Version == true)
             {
-                _terminal.Out.WriteLine(VersionInfo.Version);
+                _terminal.Out.WriteLine(ProductVersion.Value);
                 return FinalErrors(0);
             }
             if (_global.Completion is { } shell)
@@ -111,7 +111,9 @@ public sealed class CliApplication
             }
             if (_global.Help == true || pluginName == "help")
             {
-                _terminal.Out.Write(Help.Text(plugin, _options.Declared));
+                // as ascli: help goes to stderr, at any depth of the tree, and what follows it is not processed
+                _terminal.Err.Write(Help.Text(plugin, _options.Declared, _arguments.Remaining));
+                _arguments.Clear();
                 return FinalErrors(0);
             }
             if (_global.ShowConfig == true)
@@ -127,17 +129,15 @@ public sealed class CliApplication
             }
             guard = ProcessGuard.Acquire(_global.LockPort, _global.PidFile, _terminal.Err);
             if (guard is null) return 0;
-            var pluginContext = new PluginContext(_options, _terminal, message => Formatter.DisplayStatus(message));
-            pluginContext.AddService(Log);
-            pluginContext.AddService(Rest);
-            if (pluginContext.TryGetService<ConfigPaths>() is { } paths)
-                pluginContext.AddService(TokenCache.ForConfigFolder(paths.MainFolder, _global.CacheTokens != false));
-            _presets.Register(pluginContext);
-            pluginContext.AddService(new Plugins.Config.Commands.PluginCatalog([.. PluginRegistry.All.Select(static p => p.Name)]));
-            var instance = plugin.Create(pluginContext);
-            var context = new CommandContext(_arguments, pluginContext);
-            var result = await CommandRunner.Run(instance, plugin.Tree, context);
-            Formatter.DisplayResult(result);
+            _presets.Register(_context);
+            _context.Register(new PluginCatalog(PluginRegistry.All));
+            _context.Register(new TransferAgentCatalog(PluginRegistry.Agents));
+            _context.Prompt = _arguments.Prompt;
+            // the command line is checked down to the leaf and its arguments before the plugin is built
+            var resolved = CommandRunner.Resolve(plugin.Tree, _arguments, () => new CommandOptions(_options).Bulk == true);
+            var instance = plugin.Create(_context);
+            var result = await CommandRunner.Run(instance, resolved, new CommandContext(_context));
+            await Formatter.DisplayResultAsync(result);
             if (Formatter.ExitCode != 0) code = Formatter.ExitCode;
         }
         catch (CliException e)
@@ -183,7 +183,7 @@ public sealed class CliApplication
     {
         if (!_options.IsSet("interactive")) _options.Set("interactive", JsonValue.Create(_terminal.InputIsTerminal), "default");
         if (!_options.IsSet("ui")) _options.Set("ui", JsonValue.Create(Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } ? "graphical" : "text"), "default");
-        if (_global.Interactive == true)
+        if (new InputOptions(_options).Interactive == true)
         {
             _options.MandatoryPrompt = d => Prompt.Ask(_terminal, "option: " + d.Name, d.Sensitive);
             _arguments.Prompt = (description, choices) => Prompt.Ask(_terminal, (choices is null ? "" : string.Join(' ', choices) + "\n") + "argument: " + description, false);
@@ -205,26 +205,23 @@ public sealed class CliApplication
     private ResultFormatter Formatter => _formatter ??= CreateFormatter();
 
     /// <summary>The REST stack of every product plugin; its HTTP pipeline is built on the first call.</summary>
-    private RestFactory Rest => _rest ??= new RestFactory(() => RestSettings.From(_global, _terminal.Err, Log));
-
-    /// <summary>The log, with the level known once presets are applied; built on first use.</summary>
-    private AppLog Log => _log ??= new AppLog(_global.LogLevel ?? "warn", _global.Logger ?? "stderr", _terminal.Err, _terminal.Out);
+    private RestFactory Rest => RestServices.Rest(_context);
 
     private ResultFormatter CreateFormatter()
     {
         var settings = new OutputSettings
         {
-            Format = _global.Format ?? "table",
-            Fields = _global.Fields,
-            Select = _global.Select,
-            Display = _global.Display ?? "info",
-            ShowSecrets = _global.ShowSecrets == true,
-            TableStyle = _global.TableStyle,
-            FlatHash = _global.FlatHash != false,
-            MultiSingle = _global.MultiSingle ?? "no",
+            Format = _output.Format ?? "table",
+            Fields = _output.Fields,
+            Select = _output.Select,
+            Display = _output.Display ?? "info",
+            ShowSecrets = _output.ShowSecrets == true,
+            TableStyle = _output.TableStyle,
+            FlatHash = _output.FlatHash != false,
+            MultiSingle = _output.MultiSingle ?? "no",
         };
         TextWriter writer = _terminal.Out;
-        if (_global.Output is { } path)
+        if (_output.Output is { } path)
         {
             try { _outputFile = writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)); }
             catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
@@ -234,7 +231,7 @@ public sealed class CliApplication
         }
         return new ResultFormatter(settings, writer)
         {
-            Images = new ImageSettings { Options = _global.Image, UrlReader = ReadPicture },
+            Images = new ImageSettings { Options = _output.Image, UrlReader = ReadPicture },
         };
     }
 

@@ -18,24 +18,36 @@ internal static class Completion
         while (!arguments.IsEmpty) arguments.NextValue("ignored", mandatory: false);
     }
 
-    /// <summary>The words allowed after <paramref name="words"/>; none when a word matches nothing.</summary>
+    /// <summary>
+    /// The words allowed after <paramref name="words"/>: the command words of the level reached, the listed
+    /// values of a choice position or of the next declared argument; none at an identifier or after a word
+    /// that matches nothing.
+    /// </summary>
     public static IEnumerable<string> Candidates(IReadOnlyList<string> words)
     {
         if (words.Count == 0) return PluginRegistry.Words.Order(StringComparer.Ordinal);
         var name = ValueLists.TryMatch(words[0], PluginRegistry.Words, out _);
         var plugin = name is null ? null : PluginRegistry.Find(name);
         if (plugin is null) return [];
-        var node = plugin.Tree;
-        for (int i = 1; i < words.Count; i++)
+        var node = CommandRunner.Walk(plugin.Tree, [.. words.Skip(1)]);
+        if (node is null) return [];
+        if (node.IsLeaf)
         {
-            if (node.Action is not null) return [];
-            if (node.IdentifierChild is { } id && node.ChildWords.Count == 0) { node = id; continue; }
-            var word = ValueLists.TryMatch(words[i], node.ChildWords, out _);
-            if (word is null) return [];
-            node = node.Child(word)!;
+            // the next argument, when it lists its values (the words after the leaf are arguments)
+            int given = words.Count - 1 - Depth(plugin.Tree, words);
+            return node.Arguments.ElementAtOrDefault(given)?.Values?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
         }
-        if (node.IdentifierChild is not null && node.ChildWords.Count == 0) return [];
+        if (node.PositionChild is { } position && node.ChildWords.Count == 0)
+            return position.Kind == NodeKind.Choice ? position.Values!.Order(StringComparer.Ordinal) : [];
         return node.ChildWords.Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>How many of the words (after the plugin) lead to the leaf.</summary>
+    private static int Depth(CommandNode root, IReadOnlyList<string> words)
+    {
+        for (int n = 1; n < words.Count; n++)
+            if (CommandRunner.Walk(root, [.. words.Skip(1).Take(n)]) is { IsLeaf: true }) return n;
+        return words.Count - 1;
     }
 
     public static string Script(string shell) => shell switch

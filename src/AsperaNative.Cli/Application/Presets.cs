@@ -14,13 +14,16 @@ namespace AsperaNative.Cli.Application;
 /// then the global default preset (<c>default: config:</c>); a default never replaces a value
 /// queued by an explicit preset.
 /// </summary>
-internal sealed class Presets(OptionStore options, GlobalOptions global, IDictionary environment, string userHome) : IDisposable
+internal sealed class Presets(OptionStore options, IDictionary environment, string userHome) : IDisposable
 {
     private readonly List<string> _pendingNames = [];
     private PresetStore? _store;
     private ConfigPaths? _paths;
     private VaultProvider? _vault;
     private RunFolders? _folders;
+    private readonly GlobalOptions _global = new(options);
+    private readonly ConfigOptions _config = new(options);
+    private readonly PresetOptions _presets = new(options);
 
     /// <summary>Handler of the <c>preset</c> option.</summary>
     public void Queue(JsonNode? value)
@@ -40,7 +43,7 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
     /// <summary>Reads the config file named by the global options, then resolves the presets queued by name.</summary>
     public void LoadConfig()
     {
-        _paths = ConfigPaths.Resolve(global.Home, global.ConfigFile, userHome, name => environment[name] as string);
+        _paths = ConfigPaths.Resolve(_global.Home, _config.ConfigFile, userHome, name => environment[name] as string);
         _store = PresetStore.Open(_paths.ConfigFile);
         var context = options.ExtendedValues;
         context.PresetLookup = path => _store.Lookup(path, context);
@@ -54,7 +57,7 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
     public void QueueDefaults(string? plugin)
     {
         if (_store is null) return;
-        if (plugin is not null && global.NoDefault != true && _store.PluginDefault(plugin) is { } pluginDefault)
+        if (plugin is not null && _presets.NoDefault != true && _store.PluginDefault(plugin) is { } pluginDefault)
             options.AddPreset(_store.Resolve(pluginDefault), overrideQueued: false);
         if (_store.PluginDefault(PresetStore.GlobalPluginKey) is { } globalDefault)
             options.AddPreset(_store.Resolve(globalDefault), overrideQueued: false);
@@ -63,12 +66,12 @@ internal sealed class Presets(OptionStore options, GlobalOptions global, IDictio
     /// <summary>Makes the config file available to plugins.</summary>
     public void Register(PluginContext context)
     {
-        if (_store is not null) context.AddService(_store);
-        if (_vault is not null) context.AddService(_vault);
+        if (_store is not null) context.Register(_store);
+        if (_vault is not null) context.Register(_vault);
         if (_paths is not null)
         {
-            context.AddService(_paths);
-            context.AddService(_folders = RunFolders.From(_paths, options));
+            context.Register(_paths);
+            context.Register(_folders = RunFolders.From(_paths, options));
         }
     }
 

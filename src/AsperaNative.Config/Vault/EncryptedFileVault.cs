@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Files;
 using AsperaNative.Core.Yaml;
 
 namespace AsperaNative.Config.Vault;
@@ -104,7 +105,7 @@ public sealed class EncryptedFileVault : ISecretVault
             ["kdf"] = new JsonObject { ["algo"] = "PBKDF2", ["digest"] = "SHA256", ["iterations"] = _iterations, ["salt"] = Convert.ToBase64String(_salt) },
             ["data"] = Convert.ToBase64String(sealedData),
         };
-        WriteAtomically(FilePath, YamlEmitter.Emit(document));
+        AtomicFile.WriteAllText(FilePath, YamlEmitter.Emit(document), AtomicFile.OwnerOnly);
     }
 
     private static JsonObject Decrypt(byte[] key, byte[] sealedData, string path)
@@ -155,25 +156,4 @@ public sealed class EncryptedFileVault : ISecretVault
     private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : "";
 
     private static CliException Invalid(string path) => CliException.Assertion($"Invalid vault file: {path}");
-
-    /// <summary>Writes a temporary file (mode 0600) beside the target, then renames it over the target.</summary>
-    private static void WriteAtomically(string path, string content)
-    {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var stream = new FileStream(temp, options))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-                writer.Write(content);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
 }

@@ -26,8 +26,8 @@ public sealed class VaultProvider(OptionStore options, string? configFolder = nu
     {
         get
         {
-            var global = new GlobalOptions(options);
-            return VaultSettings.From(global.Vault, global.VaultPassword);
+            var config = new ConfigOptions(options);
+            return VaultSettings.From(config.Vault, config.VaultPassword);
         }
     }
 

@@ -21,14 +21,19 @@ public sealed class ArgumentReader(IEnumerable<string> positionals, ExtendedValu
     public IReadOnlyList<string> Remaining => _pending;
 
     /// <summary>The next command word among <paramref name="words"/> (unique prefix accepted).</summary>
-    public string NextCommand(IReadOnlyList<string> words)
+    public string NextCommand(IReadOnlyList<string> words) => NextWord("command (Symbol)", words);
+
+    /// <summary>The next word among <paramref name="words"/> (unique prefix accepted), <paramref name="description"/> naming it in errors.</summary>
+    public string NextWord(string description, IReadOnlyList<string> words)
     {
-        const string description = "command (Symbol)";
         if (_pending.Count == 0) return ValueLists.Match(AskOrFail(description, words), description, words);
         string word = _pending[0];
         _pending.RemoveAt(0);
         return ValueLists.Match(word, description, words);
     }
+
+    /// <summary>Drops what is left (after help or the version, which ignore what follows).</summary>
+    public void Clear() => _pending.Clear();
 
     /// <summary>Looks at the next word without consuming it.</summary>
     public string? Peek() => _pending.Count > 0 ? _pending[0] : null;

@@ -1,28 +1,79 @@
+using System.Text.Json.Nodes;
+using AsperaNative.Core.CommandLine;
 using AsperaNative.Core.Results;
 
 namespace AsperaNative.Core.Commands;
 
-/// <summary>Walks a command tree along the positional arguments and runs the leaf reached.</summary>
+/// <summary>A leaf reached by the walk: the scope changes met on the way (each with the positions read before it) and the bound arguments.</summary>
+public sealed record ResolvedCommand(CommandNode Leaf, IReadOnlyList<(ScopeStep Step, Dictionary<string, JsonNode?> Positions)> Steps, Dictionary<string, JsonNode?> Positions, object?[] Arguments);
+
+/// <summary>
+/// Walks a command tree along the positional arguments, reads the leaf's declared arguments, then
+/// enters the mounted sets met on the way and runs the leaf. Everything the command line can get
+/// wrong (a missing or unknown word, a missing argument) is reported before any scope is entered,
+/// so before any request is sent.
+/// </summary>
 public static class CommandRunner
 {
-    /// <summary>Finds the leaf for the next words, reading identifier positions into the context.</summary>
-    public static CommandNode Resolve(CommandNode root, CommandContext context)
+    public static ResolvedCommand Resolve(CommandNode root, ArgumentReader arguments, Func<bool>? bulk = null)
     {
         var node = root;
-        while (node.Action is null)
+        var steps = new List<(ScopeStep, Dictionary<string, JsonNode?>)>();
+        var positions = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        while (!node.IsLeaf)
         {
-            if (node.IdentifierChild is { } id && node.ChildWords.Count == 0)
+            CommandNode next;
+            if (node.PositionChild is { } position && node.ChildWords.Count == 0) next = position;
+            else next = node.Child(arguments.NextCommand(node.ChildWords))!;
+            if (next.Enter is { } step)
             {
-                context.Identifiers[id.Word] = context.Args.NextValue("identifier");
-                node = id;
-                continue;
+                steps.Add((step, positions));
+                positions = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             }
-            string word = context.Args.NextCommand(node.ChildWords);
-            node = node.Child(word)!;
+            if (next.Kind == NodeKind.Identifier) positions[next.Word] = JsonValue.Create(ArgumentBinder.BindString(next.Description, arguments));
+            else if (next.Kind == NodeKind.Choice) positions[next.Word] = JsonValue.Create(arguments.NextWord(next.Description + " (Symbol)", next.Values!));
+            node = next;
+        }
+        return new ResolvedCommand(node, steps, positions, ArgumentBinder.Bind(node.Arguments, arguments, bulk));
+    }
+
+    public static ValueTask<Result> Run(object plugin, CommandNode root, ArgumentReader arguments, CommandContext context)
+        => Run(plugin, Resolve(root, arguments, () => context.Plugin.Options.GetBoolean("bulk") == true), context);
+
+    /// <summary>Enters the scopes of a resolved command in order and runs its leaf.</summary>
+    public static async ValueTask<Result> Run(object plugin, ResolvedCommand resolved, CommandContext context)
+    {
+        object scope = plugin;
+        foreach (var (step, positions) in resolved.Steps)
+        {
+            context.Identifiers = positions;
+            scope = await step(scope, context);
+        }
+        context.Identifiers = resolved.Positions;
+        return await resolved.Leaf.Action!(scope, context, resolved.Arguments);
+    }
+
+    /// <summary>
+    /// The node reached by <paramref name="words"/> without reading values (completion, help): position
+    /// values are skipped, words matched by unique prefix; null when a word matches nothing.
+    /// </summary>
+    public static CommandNode? Walk(CommandNode root, IReadOnlyList<string> words, List<CommandNode>? path = null)
+    {
+        var node = root;
+        foreach (var raw in words)
+        {
+            if (node.IsLeaf) return null;
+            CommandNode? next;
+            if (node.PositionChild is { } position && node.ChildWords.Count == 0) next = position;
+            else
+            {
+                var word = Options.ValueLists.TryMatch(raw, node.ChildWords, out _);
+                next = word is null ? null : node.Child(word);
+            }
+            if (next is null) return null;
+            path?.Add(next);
+            node = next;
         }
         return node;
     }
-
-    public static ValueTask<Result> Run(object plugin, CommandNode root, CommandContext context)
-        => Resolve(root, context).Action!(plugin, context);
 }

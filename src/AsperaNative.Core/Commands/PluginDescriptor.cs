@@ -10,7 +10,8 @@ public sealed class PluginDescriptor(string name, string summary, Func<IReadOnly
 {
     public string Name { get; } = name;
     public string Summary { get; } = summary;
-    public IReadOnlyList<OptionDescriptor> Options => _options ??= options();
+    /// <summary>The options of the plugin and of the sets it mounts (a set mounted twice declares them once).</summary>
+    public IReadOnlyList<OptionDescriptor> Options => _options ??= [.. options().DistinctBy(static o => o.Name)];
     public CommandNode Tree => _tree ??= tree();
     public object Create(PluginContext context) => factory(context);
 

@@ -33,6 +33,13 @@ public readonly struct DecodedValue
         throw CliException.Other("TypeError", $"no implicit conversion of {RubyClassName(_node)} into String");
     }
 
+    /// <summary>The raw bytes, when the value is bytes (read from a file or standard input) and not yet text.</summary>
+    public bool TryGetBytes([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes)
+    {
+        bytes = _bytes;
+        return bytes is not null;
+    }
+
     /// <summary>The bytes a binary decoder works on (text is taken as UTF-8).</summary>
     public byte[] AsBytes() => _bytes ?? Encoding.UTF8.GetBytes(AsText());
 

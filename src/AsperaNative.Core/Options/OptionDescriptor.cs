@@ -39,7 +39,7 @@ public sealed record OptionDescriptor(string Name, OptionType Type, string Descr
     /// <summary>A one-letter short form (<c>-N</c>, <c>-P</c>…).</summary>
     public char? Short { get; init; }
 
-    /// <summary>Hash values are deep-merged into the current value instead of replacing it; <c>null</c> removes a key.</summary>
+    /// <summary>Hash values are deep-merged into the current value instead of replacing it (<see cref="Values.JsonMerge"/>: a <c>null</c> stays, to delete the key later).</summary>
     public bool Cumulative { get; init; }
 
     /// <summary>Not listed in help (deprecated or internal).</summary>

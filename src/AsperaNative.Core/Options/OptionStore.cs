@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Core.Options;
 
@@ -244,22 +245,9 @@ public sealed class OptionStore
     private void Assign(OptionDescriptor d, JsonNode? value, string where)
     {
         if (d.Cumulative && value is JsonObject incoming && _values.TryGetValue(d.Name, out var current) && current is JsonObject existing && where != "default")
-            value = DeepMerge(existing, incoming);
+            value = JsonMerge.Deep(existing, incoming);
         _values[d.Name] = value;
         if (_handlers.TryGetValue(d.Name, out var handler)) handler(value);
-    }
-
-    /// <summary>Merges <paramref name="overlay"/> into a copy of <paramref name="target"/>; a null value removes the key.</summary>
-    public static JsonObject DeepMerge(JsonObject target, JsonObject overlay)
-    {
-        var result = (JsonObject)target.DeepClone();
-        foreach (var (key, value) in overlay)
-        {
-            if (value is null) result.Remove(key);
-            else if (value is JsonObject o && result[key] is JsonObject t) result[key] = DeepMerge(t, o);
-            else result[key] = value.DeepClone();
-        }
-        return result;
     }
 
     private static string ParseDate(string value)

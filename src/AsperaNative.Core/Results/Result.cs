@@ -25,18 +25,40 @@ public enum ResultKind
 
 /// <summary>
 /// What a command returns: the formatter alone turns it into output. Data is a JSON tree
-/// (<see cref="JsonNode"/>, null for nil), as ascli treats payloads as hashes.
-/// Immutable once built: the formatter may read it several times.
+/// (<see cref="JsonNode"/>, null for nil), as ascli treats payloads as hashes, or, for a list that
+/// flows, <see cref="Items"/> (see docs/STREAMING.md): a listing should stream, a pager gives the stream.
+/// A tree result is immutable once built (the formatter may read it several times); a stream is read once.
 /// </summary>
 public sealed record Result(ResultKind Kind, JsonNode? Data, IReadOnlyList<string>? Fields = null, string? Name = null)
 {
     /// <summary>Items count shown as "Items: n/total" before a partial list, when known.</summary>
     public long? Total { get; init; }
 
+    /// <summary>The items of a list that flows (<see cref="ResultKind.ObjectList"/> or <see cref="ResultKind.ValueList"/>); <see cref="Data"/> is null then.</summary>
+    public ItemStream? Items { get; init; }
+
+    /// <summary>When the <c>Items: n/total</c> line comes before a list that flows (its total is the stream's).</summary>
+    public TotalLine TotalLine { get; init; }
+
     public static Result SingleObject(JsonObject data, IReadOnlyList<string>? fields = null) => new(ResultKind.SingleObject, data, fields);
     public static Result ObjectList(JsonArray data, IReadOnlyList<string>? fields = null, long? total = null) => new(ResultKind.ObjectList, data, fields) { Total = total };
     /// <summary>A list of scalars; <paramref name="name"/> is the column title.</summary>
     public static Result ValueList(JsonArray data, string name = "id") => new(ResultKind.ValueList, data, null, name);
+
+    /// <summary>A list of hashes that flows: shown as its items arrive, never held whole (json, csv…) or held as cell texts only (table).</summary>
+    public static Result ObjectList(ItemStream items, IReadOnlyList<string>? fields = null, TotalLine totalLine = TotalLine.Hidden)
+        => new(ResultKind.ObjectList, null, fields) { Items = items, TotalLine = totalLine };
+
+    /// <summary>A list of hashes from any asynchronous sequence (no total).</summary>
+    public static Result ObjectList(IAsyncEnumerable<JsonNode?> items, IReadOnlyList<string>? fields = null)
+        => ObjectList(ItemStream.From(items), fields);
+
+    /// <summary>A list of scalars that flows; <paramref name="name"/> is the column title.</summary>
+    public static Result ValueList(ItemStream items, string name = "id", TotalLine totalLine = TotalLine.Hidden)
+        => new(ResultKind.ValueList, null, null, name) { Items = items, TotalLine = totalLine };
+
+    /// <summary>True for a list that flows (read once).</summary>
+    public bool IsStream => Items is not null;
     public static Result Status(string message) => new(ResultKind.Status, JsonValue.Create(message));
     public static Result Text(string text) => new(ResultKind.Text, JsonValue.Create(text));
     public static readonly Result Empty = new(ResultKind.Empty, null);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Config;
+using AsperaNative.Core.Attributes;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.Rest;
 using AsperaNative.Transfer.Agents;
@@ -14,15 +15,13 @@ namespace AsperaNative.NodeApi.Agent;
 /// The node is given by <c>--transfer-info</c> (<c>url</c>, <c>username</c>, <c>password</c>, <c>root_id</c>
 /// for an access key), by default the node of the <c>default</c> preset of plugin node.
 /// </summary>
+[TransferAgent(Name)]
 public sealed class NodeAgent(NodeApiClient node, string? rootId = null) : ITransferAgent
 {
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The <c>--transfer</c> value of this agent.</summary>
     public const string Name = "node";
-
-    /// <summary>Makes <c>--transfer=node</c> available to every plugin (once, by the composition root).</summary>
-    public static void Register() => TransferAgentRegistry.Register(Name, Create);
 
     /// <summary>
     /// The agent of <c>--transfer-info</c>; when it is empty, the node of the <c>default</c> preset for plugin
@@ -33,11 +32,11 @@ public sealed class NodeAgent(NodeApiClient node, string? rootId = null) : ITran
         var info = request.Info;
         if (info.Count == 0)
         {
-            var presets = request.Context.TryGetService<PresetStore>();
+            var presets = request.Context.IsRegistered<PresetStore>() ? ConfigServices.Presets(request.Context) : null;
             string name = presets?.PluginDefault(Name) ?? throw Core.Errors.CliException.BadArgument("No default node configured. Please specify --transfer-info");
             info = presets.Resolve(name);
         }
-        return FromInfo(request.Context.GetService<RestFactory>(), info);
+        return FromInfo(RestServices.Rest(request.Context), info);
     }
 
     /// <summary>The agent for <c>--transfer-info</c> (<c>url</c>, <c>username</c>, <c>password</c>, <c>root_id</c>).</summary>

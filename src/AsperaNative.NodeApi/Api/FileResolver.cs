@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 
@@ -30,28 +31,34 @@ public static class FileResolver
 
     /// <summary>
     /// Recursive search below a folder: every entry whose name matches, with its <c>path</c> relative to
-    /// the folder; folders are walked depth first in the node's order.
+    /// the folder; folders are walked depth first in the node's order. Matches flow as folders are listed.
     /// </summary>
-    public static async Task<JsonArray> FindAsync(NodeApiClient api, string folderId, Func<JsonObject, bool> match)
+    public static async IAsyncEnumerable<JsonNode?> Find(NodeApiClient api, string folderId, Func<JsonObject, bool> match,
+        [EnumeratorCancellation] CancellationToken cancel = default)
     {
-        var found = new JsonArray();
         var pending = new Stack<(string Id, string Path)>();
         pending.Push((folderId, ""));
         while (pending.Count > 0)
         {
             var (id, prefix) = pending.Pop();
-            var (items, _) = await api.ListFolderAsync(id);
             var folders = new List<(string, string)>();
-            foreach (var item in items.OfType<JsonObject>())
+            await foreach (var node in api.ListFolder(id).WithCancellation(cancel))
             {
+                if (node is not JsonObject item) continue;
                 string path = prefix + "/" + item["name"];
-                var copy = (JsonObject)item.DeepClone();
-                copy["path"] = path;
-                if (match(copy)) found.Add((JsonNode)copy);
+                item["path"] = path;
                 if (item["type"]?.ToString() == "folder" && item["id"] is { } fid) folders.Add((fid.ToString(), path));
+                if (match(item)) yield return item;
             }
             for (int i = folders.Count - 1; i >= 0; i--) pending.Push(folders[i]);
         }
+    }
+
+    /// <summary>Recursive search, read whole (see <see cref="Find"/>).</summary>
+    public static async Task<JsonArray> FindAsync(NodeApiClient api, string folderId, Func<JsonObject, bool> match)
+    {
+        var found = new JsonArray();
+        await foreach (var item in Find(api, folderId, match)) found.Add(item);
         return found;
     }
 

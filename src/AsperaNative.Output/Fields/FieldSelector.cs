@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Values;
-using AsperaNative.Output.Text;
 
 namespace AsperaNative.Output.Fields;
 
@@ -65,9 +64,9 @@ internal static class FieldSelector
         switch (option)
         {
             case null: return [Def];
-            case JsonArray a: return a.Select(RubyText.ToS).ToList();
+            case JsonArray a: return a.Select(RubyToS.Of).ToList();
             default:
-                var items = RubyText.ToS(option).Split(',').ToList();
+                var items = RubyToS.Of(option).Split(',').ToList();
                 while (items.Count > 0 && items[^1].Length == 0) items.RemoveAt(items.Count - 1);
                 return items;
         }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Output.Secrets;
-using AsperaNative.Output.Text;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Output.Flatten;
 
@@ -70,14 +70,14 @@ internal static class HashFlattener
         }
         if (array.All(static i => i is JsonObject o && o.Count == 1 && o.ContainsKey("name")))
         {
-            row[name] = JsonValue.Create(string.Join(", ", array.Select(static i => RubyText.ToS(i!["name"]))));
+            row[name] = JsonValue.Create(string.Join(", ", array.Select(static i => RubyToS.Of(i!["name"]))));
             return;
         }
         if (array.All(static i => i is JsonObject o && o.Count == 2 && o.ContainsKey("name") && o.ContainsKey("value")))
         {
             // later duplicates overwrite earlier ones in place, like filling a Ruby hash
             var pairs = new Row(array.Count);
-            foreach (var item in array) pairs[RubyText.ToS(item!["name"])] = item["value"];
+            foreach (var item in array) pairs[RubyToS.Of(item!["name"])] = item["value"];
             string prefix = name + ".";
             foreach (var (key, value) in pairs) AddAny(row, value, prefix + key);
             return;

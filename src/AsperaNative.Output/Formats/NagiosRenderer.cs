@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Values;
-using AsperaNative.Output.Text;
 
 namespace AsperaNative.Output.Formats;
 
@@ -23,15 +22,15 @@ internal static class NagiosRenderer
             if (list[0] is not JsonObject first || !first.ContainsKey(column))
                 throw CliException.Assertion($"result must have {column}");
         var entries = list.Select(static i => (JsonObject)i!).ToList();
-        var errors = entries.Where(static e => RubyText.ToS(e["status"]) != "ok").ToList();
+        var errors = entries.Where(static e => RubyToS.Of(e["status"]) != "ok").ToList();
         if (errors.Count > 0) entries = errors;
         // the most important first: a stable sort on the level
-        entries = entries.OrderBy(static e => Level(RubyText.ToS(e["status"]))).ToList();
-        var components = entries.Select(static e => RubyText.ToS(e["component"])).Distinct(StringComparer.Ordinal);
+        entries = entries.OrderBy(static e => Level(RubyToS.Of(e["status"]))).ToList();
+        var components = entries.Select(static e => RubyToS.Of(e["component"])).Distinct(StringComparer.Ordinal);
         string message = string.Join(", ", components.Select(c =>
-            c + ":" + string.Join(',', entries.Where(e => RubyText.ToS(e["component"]) == c).Select(static e => RubyText.ToS(e["message"])))))
+            c + ":" + string.Join(',', entries.Where(e => RubyToS.Of(e["component"]) == c).Select(static e => RubyToS.Of(e["message"])))))
             .Replace('\n', ' ');
-        string status = RubyText.ToS(entries[0]["status"]);
+        string status = RubyToS.Of(entries[0]["status"]);
         output.Write(status.ToUpperInvariant() + " - [" + message + "]\n");
         int level = Level(status);
         return level == int.MaxValue ? 3 : level;

@@ -17,6 +17,26 @@ internal sealed class RubyJsonWriter(TextWriter output, bool pretty, bool hide =
     /// <summary>Writes the value; secrets are redacted as written when asked (same rule as <see cref="Secrets.SecretRedactor"/>).</summary>
     public void Write(JsonNode? node) => Write(node, 0, hide);
 
+    /// <summary>Opens a top-level list written item by item (same bytes as <see cref="Write(JsonNode?)"/> of the whole array).</summary>
+    public void BeginList()
+    {
+        output.Write('[');
+        if (pretty) output.Write('\n');
+    }
+
+    public void ListItem(JsonNode? item, bool first)
+    {
+        if (!first) { output.Write(','); if (pretty) output.Write('\n'); }
+        WriteIndent(1);
+        Write(item, 1, hide);
+    }
+
+    public void EndList()
+    {
+        NewLine(0);
+        output.Write(']');
+    }
+
     private void Write(JsonNode? node, int depth, bool hide)
     {
         switch (node)

@@ -21,6 +21,16 @@ internal static class RubyPp
         return sb.Append('\n').ToString();
     }
 
+    /// <summary>The pp of a one-item array holding <paramref name="node"/>, without its brackets and newline: how the item is laid out in any list.</summary>
+    public static string PpListItem(JsonNode? node)
+    {
+        var sb = new StringBuilder();
+        var pp = new PrettyPrinter(sb).Init();
+        pp.Group(1, "[", "]", () => Print(pp, node));
+        pp.Flush();
+        return sb.ToString(1, sb.Length - 2);
+    }
+
     /// <summary>The pp of a value already known as Ruby text (e.g. a symbol).</summary>
     public static string PpText(string text) => text + "\n";
 

@@ -17,73 +17,93 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
 
     public void Render(IReadOnlyList<string> headings, IReadOnlyList<string[]> rows)
     {
-        int columns = headings.Count;
+        int columns = 0;
         foreach (var row in rows) columns = Math.Max(columns, row.Length);
         var widths = new int[columns];
-        Measure(widths, headings);
         foreach (var row in rows) Measure(widths, row);
+        Render(headings, widths, rows.Count, i => rows[i], i => rows[i].Length);
+    }
 
-        var items = new List<Item>(rows.Count + 4);
-        if (style.Top) items.Add(new(ItemType.Separator));
-        if (headings.Count > 0)
+    /// <summary>
+    /// Draws rows read one by one, in order, by <paramref name="rowAt"/> (a row's array may be reused for the next);
+    /// <paramref name="rowWidths"/> are the widest cell of each column over the rows (headings are measured here).
+    /// </summary>
+    public void Render(IReadOnlyList<string> headings, int[] rowWidths, int rowCount, Func<int, string[]> rowAt, Func<int, int> cellCount)
+    {
+        var widths = new int[Math.Max(headings.Count, rowWidths.Length)];
+        rowWidths.CopyTo(widths, 0);
+        Measure(widths, headings);
+
+        int CellCount(Item? item) => item switch
         {
-            items.Add(new(ItemType.Heading));
-            items.Add(new(ItemType.Separator));
-        }
-        for (int r = 0; r < rows.Count; r++)
-        {
-            items.Add(new(ItemType.Row, r));
-            if (style.AllSeparators && r < rows.Count - 1) items.Add(new(ItemType.Separator));
-        }
-        if (style.Bottom) items.Add(new(ItemType.Separator));
+            { Type: ItemType.Heading } => headings.Count,
+            { Type: ItemType.Row } i => cellCount(i.Index),
+            _ => 0,
+        };
 
         var line = new StringBuilder(256);
-        for (int k = 0; k < items.Count; k++)
+        using var items = Items(headings.Count > 0, rowCount).GetEnumerator();
+        Item? prev = null;
+        Item? next = items.MoveNext() ? items.Current : null;
+        int written = 0;
+        while (next is { } item)
         {
+            next = items.MoveNext() ? items.Current : null;
             line.Clear().Append(style.MarginLeft);
-            var item = items[k];
             switch (item.Type)
             {
                 case ItemType.Heading: RenderRow(line, headings, widths); break;
-                case ItemType.Row: RenderRow(line, rows[item.Index], widths); break;
+                case ItemType.Row: RenderRow(line, rowAt(item.Index), widths); break;
                 default:
-                    var prev = k > 0 ? items[k - 1] : (Item?)null;
-                    var next = k + 1 < items.Count ? items[k + 1] : (Item?)null;
                     var kind = prev is null ? SeparatorKind.Top
                         : next is null ? SeparatorKind.Bottom
                         : prev.Value.Type == ItemType.Heading ? SeparatorKind.BelowHeading
                         : SeparatorKind.Middle;
-                    RenderSeparator(line, widths, kind, CellCount(prev, headings, rows), CellCount(next, headings, rows));
+                    RenderSeparator(line, widths, kind, CellCount(prev), CellCount(next));
                     break;
             }
             TrimEnd(line, style.MarginLeft.Length);
-            if (k > 0) output.Write('\n');
+            if (written > 0) output.Write('\n');
             output.Write(line);
+            written++;
+            prev = item;
         }
         // the table text goes through Ruby's puts: a newline unless it already ends with one
-        bool endsWithNewline = items.Count > 1 && line.Length == 0 && style.MarginLeft.Length == 0;
+        bool endsWithNewline = written > 1 && line.Length == 0 && style.MarginLeft.Length == 0;
         if (!endsWithNewline) output.Write('\n');
     }
 
-    private static int CellCount(Item? item, IReadOnlyList<string> headings, IReadOnlyList<string[]> rows) => item switch
+    /// <summary>The lines of the table in order: borders, heading, rows and the separators between them.</summary>
+    private IEnumerable<Item> Items(bool heading, int rowCount)
     {
-        { Type: ItemType.Heading } => headings.Count,
-        { Type: ItemType.Row } i => rows[i.Index].Length,
-        _ => 0,
-    };
+        if (style.Top) yield return new(ItemType.Separator);
+        if (heading)
+        {
+            yield return new(ItemType.Heading);
+            yield return new(ItemType.Separator);
+        }
+        for (int r = 0; r < rowCount; r++)
+        {
+            yield return new(ItemType.Row, r);
+            if (style.AllSeparators && r < rowCount - 1) yield return new(ItemType.Separator);
+        }
+        if (style.Bottom) yield return new(ItemType.Separator);
+    }
+
+    /// <summary>The width of a cell: its widest line, in terminal columns.</summary>
+    public static int CellWidth(string value)
+    {
+        if (!value.Contains('\n')) return DisplayWidth.Of(value);
+        int w = 0;
+        foreach (var l in Lines(value)) w = Math.Max(w, DisplayWidth.Of(l));
+        return w;
+    }
 
     private static void Measure(int[] widths, IReadOnlyList<string> cells)
     {
         for (int c = 0; c < cells.Count; c++)
         {
-            string value = cells[c];
-            int w;
-            if (value.Contains('\n'))
-            {
-                w = 0;
-                foreach (var l in Lines(value)) w = Math.Max(w, DisplayWidth.Of(l));
-            }
-            else w = DisplayWidth.Of(value);
+            int w = CellWidth(cells[c]);
             if (w > widths[c]) widths[c] = w;
         }
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
-using AsperaNative.Output.Text;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Output.Formats;
 
@@ -40,7 +40,7 @@ internal sealed class TableStyle
         var style = new TableStyle();
         foreach (var (key, value) in obj)
         {
-            string text = RubyText.ToS(value).TrimStart(':');
+            string text = RubyToS.Of(value).TrimStart(':');
             switch (key.TrimStart(':'))
             {
                 case "border": style.SetBorder(text); break;

@@ -17,12 +17,17 @@ internal static partial class SecretRedactor
     private static readonly string[] NotSecrets = ["access_key", "fallback_private_key"];
 
     public static bool IsSecret(string key, JsonNode? value)
+        => value is JsonValue v && IsSecretKey(key) && v.TryGetValue(out string? _);
+
+    // keys repeat in every item of a listing: each is checked once (up to a bound, for listings with varying keys)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KeyChecks = new(StringComparer.Ordinal);
+
+    private static bool IsSecretKey(string key)
     {
-        if (value is not JsonValue v || !v.TryGetValue(out string? _)) return false;
-        if (Array.IndexOf(NotSecrets, key) >= 0) return false;
-        foreach (var word in SecretWords)
-            if (key.Contains(word, StringComparison.Ordinal)) return true;
-        return false;
+        if (KeyChecks.TryGetValue(key, out bool known)) return known;
+        bool secret = Array.IndexOf(NotSecrets, key) < 0 && SecretWords.Any(word => key.Contains(word, StringComparison.Ordinal));
+        if (KeyChecks.Count < 4096) KeyChecks[key] = secret;
+        return secret;
     }
 
     /// <summary>The node with secrets hidden: the same instance when nothing is secret.</summary>

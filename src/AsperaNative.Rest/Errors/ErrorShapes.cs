@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Rest;
 
 /// <summary>
-/// Error body shapes. <see cref="Aspera"/> are the JSON shapes shared by the Aspera REST APIs,
-/// in registration order (so tried in reverse); product-only shapes (node transfer specs,
-/// Orchestrator work orders, BSS GraphQL) are here for their plugins to register.
+/// Error body shapes generic to the Aspera REST APIs: the status line of any failure and the JSON
+/// shapes every product shares (<see cref="Aspera"/>, in registration order, so tried in reverse).
+/// A product's own shapes live beside it and are added by its client or plugin: node's in
+/// AsperaNative.NodeApi (NodeErrorShapes), the others in <see cref="ProductShapes"/> until their plugin exists.
 /// </summary>
 public static class ErrorShapes
 {
@@ -30,39 +32,11 @@ public static class ErrorShapes
         {
             // Shares answers transfer settings with an "errors" map that is not an error
             if (c.Data is not JsonObject o || o["errors"] is not JsonObject errors || o.ContainsKey("min_connect_version")) return;
-            foreach (var (k, v) in errors) c.Add($"{k}: {RubyToS(v)}");
+            foreach (var (k, v) in errors) c.Add($"{k}: {RubyToS.Of(v)}");
         }),
         Simple("T9:IBM cloud IAM", ["errorMessage"]),
         Simple("T10:faspex v4", ["user_message"]),
     ];
-
-    /// <summary>Node API <c>upload_setup</c>/<c>download_setup</c>: errors per transfer spec, even with a 200.</summary>
-    public static readonly ErrorShape NodeTransferSpecs = new("T8:node: *_setup", static c =>
-    {
-        if (c.Data is not JsonObject o || o["transfer_specs"] is not JsonArray specs) return;
-        foreach (var item in specs)
-        {
-            var error = (item?["transfer_spec"] as JsonObject)?["error"] ?? (item as JsonObject)?["error"];
-            if (error is JsonObject e) c.Add($"{RubyToS(e["code"])}: {RubyToS(e["reason"])}: {RubyToS(e["user_message"])}");
-        }
-    });
-
-    /// <summary>Orchestrator: the work order's status details and missing parameters.</summary>
-    public static readonly ErrorShape OrchestratorWorkOrder = new("Orchestrator", static c =>
-    {
-        if (c.IsSuccess || c.Data is not JsonObject o || o["work_order"] is not JsonObject order) return;
-        c.Add(RubyToS(order["statusDetails"]));
-        if (o["missing_parameters"] is JsonArray missing)
-            foreach (var p in missing) c.Add($"missing parameter: {RubyToS(p)}");
-    });
-
-    /// <summary>GraphQL: <c>errors[].message</c>.</summary>
-    public static readonly ErrorShape GraphQl = new("bss graphql", static c =>
-    {
-        if (c.Data is not JsonObject o || o["errors"] is not JsonArray errors) return;
-        foreach (var e in errors)
-            if ((e as JsonObject)?["message"] is JsonValue m && m.TryGetValue(out string? text)) c.Add(text);
-    });
 
     /// <summary>
     /// A string at <paramref name="path"/> is the message; its sibling strings and integers follow
@@ -79,17 +53,9 @@ public static class ErrorShapes
         {
             if (k == path[^1] || v is not JsonValue value) continue;
             var kind = value.GetValueKind();
-            if (kind == JsonValueKind.String || (kind == JsonValueKind.Number && IsInteger(value))) c.Add($"{k}: {RubyToS(v)}");
+            if (kind == JsonValueKind.String || (kind == JsonValueKind.Number && IsInteger(value))) c.Add($"{k}: {RubyToS.Of(v)}");
         }
     });
 
     private static bool IsInteger(JsonValue value) => value.TryGetValue(out long _) || !value.ToJsonString().Contains('.');
-
-    /// <summary>Ruby's <c>to_s</c> of a JSON value in a message (nil is empty).</summary>
-    internal static string RubyToS(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        _ => node.ToJsonString(),
-    };
 }

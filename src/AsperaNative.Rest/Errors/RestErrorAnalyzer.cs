@@ -49,6 +49,12 @@ public sealed class RestErrorAnalyzer
         }
     }
 
+    /// <summary>The names of the shapes, in the order they are tried.</summary>
+    internal IReadOnlyList<string> ShapeNames
+    {
+        get { lock (_lock) return [.. _shapes.Select(static s => s.Name)]; }
+    }
+
     /// <summary>The lines found for this response; empty when it is not an error.</summary>
     public IReadOnlyList<string> Analyze(RestErrorContext context)
     {

@@ -1,5 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using AsperaNative.Core.Errors;
+using AsperaNative.Core.Results;
 
 namespace AsperaNative.Rest.Paging;
 
@@ -7,116 +8,168 @@ namespace AsperaNative.Rest.Paging;
 public sealed record PagedResult(JsonArray Items, long? Total);
 
 /// <summary>
-/// Limits read from the user's <c>--query</c> and removed from it before it is sent:
-/// <c>max</c> (items) and <c>pmax</c> (pages).
-/// </summary>
-public sealed record PageLimits(long? MaxItems, long? MaxPages)
-{
-    public const string MaxItemsKey = "max";
-    public const string MaxPagesKey = "pmax";
-
-    /// <summary>A copy of the query without the limit keys, and the limits.</summary>
-    public static (JsonObject Query, PageLimits Limits) Split(JsonNode? query)
-    {
-        var copy = query switch
-        {
-            null => new JsonObject(),
-            JsonObject o => (JsonObject)o.DeepClone(),
-            _ => throw CliException.BadArgument("query: expecting a Hash for a list"),
-        };
-        long? Take(string key)
-        {
-            if (!copy.Remove(key, out var v) || v is null) return null;
-            return v is JsonValue n && n.TryGetValue(out long l) ? l : long.Parse(v.ToString(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return (copy, new PageLimits(Take(MaxItemsKey), Take(MaxPagesKey)));
-    }
-
-    internal bool Reached(int items, int pages) => (MaxItems is { } mi && items >= mi) || (MaxPages is { } mp && pages >= mp);
-
-    internal JsonArray Trim(JsonArray items)
-    {
-        if (MaxItems is not { } max) return items;
-        while (items.Count > max) items.RemoveAt(items.Count - 1);
-        return items;
-    }
-}
-
-/// <summary>
-/// The paging kinds of the Aspera APIs. Each reads pages until the server says there are no more
-/// or the user's <c>max</c>/<c>pmax</c> is reached; the user's query is sent in its order, the
-/// paging parameters after it.
+/// The paging kinds of the Aspera APIs (docs/STREAMING.md). Each reads pages until the server says there
+/// are no more or the user's <c>max</c>/<c>pmax</c> is reached; the user's query is sent in its order, the
+/// paging parameters after it. The plain forms give an <see cref="ItemStream"/> that reads the pages while
+/// the formatter writes the items (pass it to <see cref="Result.ObjectList(ItemStream, IReadOnlyList{string}?, TotalLine)"/>);
+/// the <c>…Async</c> forms read the whole listing into memory, for callers that need it whole.
+/// The query is checked (and <c>max</c>/<c>pmax</c> taken out) when the stream is made; nothing is sent before it is read.
 /// </summary>
 public static class Pager
 {
     /// <summary>Page numbers (AoC): <c>per_page</c> (default 1000) and <c>page=1..</c> until an empty page or the <c>X-Total-Count</c> total.</summary>
-    public static async Task<PagedResult> ByPageAsync(RestClient api, string subpath, JsonNode? query, string? itemsField = null,
-        long defaultPerPage = 1000, string totalHeader = "X-Total-Count", CancellationToken cancel = default)
+    public static PagedItems ByPage(RestClient api, string subpath, JsonNode? query, string? itemsField = null,
+        long defaultPerPage = 1000, string totalHeader = "X-Total-Count")
     {
         var (user, limits) = PageLimits.Split(query);
         var q = new JsonObject { ["per_page"] = defaultPerPage };
         Merge(q, user);
-        var items = new JsonArray();
-        long? total = null;
+        return new PagedItems(limits, (state, cancel) => ReadByPage(api, subpath, q, itemsField, totalHeader, state, cancel));
+    }
+
+    private static async IAsyncEnumerable<JsonNode?> ReadByPage(RestClient api, string subpath, JsonObject query, string? itemsField,
+        string totalHeader, PageState state, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var q = (JsonObject)query.DeepClone();
         for (int page = 1; ; page++)
         {
             q["page"] = page;
-            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept }, cancel);
-            if (response.Header(totalHeader) is { } t && long.TryParse(t, out long n)) total = n;
-            var pageItems = Items(response.Data, itemsField);
-            if (pageItems.Count == 0) break;
-            AddAll(items, pageItems);
-            if (limits.Reached(items.Count, page) || (total is { } tt && items.Count >= tt)) break;
+            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept, ListingPage = true }, cancel);
+            if (response.Header(totalHeader) is { } t && long.TryParse(t, out long n)) state.Total = n;
+            state.ExpectTotal();
+            var items = PagedItems.ItemsOf(response.Data, itemsField);
+            if (items.Length == 0) yield break;
+            for (int i = 0; i < items.Length; i++)
+            {
+                var item = PagedItems.Release(items, i);
+                if (!state.TryTake()) yield break;
+                yield return item;
+            }
+            if (state.LimitReached(page) || (state.Total is { } total && state.Read >= total)) yield break;
         }
-        return new PagedResult(limits.Trim(items), total);
     }
 
     /// <summary>Offsets (Faspex 5): <c>limit</c> (default 100) and <c>offset</c> until the body's <c>total_count</c>.</summary>
-    public static async Task<PagedResult> ByOffsetAsync(RestClient api, string subpath, JsonNode? query, string itemsField,
-        long defaultLimit = 100, string totalField = "total_count", CancellationToken cancel = default)
+    public static PagedItems ByOffset(RestClient api, string subpath, JsonNode? query, string itemsField,
+        long defaultLimit = 100, string totalField = "total_count")
     {
         var (user, limits) = PageLimits.Split(query);
         var q = new JsonObject { ["limit"] = defaultLimit };
         Merge(q, user);
-        var items = new JsonArray();
-        long? total = null;
+        return new PagedItems(limits, (state, cancel) => ReadByOffset(api, subpath, q, itemsField, totalField, state, cancel));
+    }
+
+    private static async IAsyncEnumerable<JsonNode?> ReadByOffset(RestClient api, string subpath, JsonObject query, string itemsField,
+        string totalField, PageState state, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var q = (JsonObject)query.DeepClone();
         for (int page = 1; ; page++)
         {
-            q["offset"] = items.Count;
-            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept }, cancel);
-            if (response.Data?[totalField] is JsonValue tv && tv.TryGetValue(out long n)) total = n;
-            var pageItems = Items(response.Data, itemsField);
-            AddAll(items, pageItems);
-            if (pageItems.Count == 0 || limits.Reached(items.Count, page) || total is null || items.Count >= total) break;
+            q["offset"] = state.Read;
+            var response = await api.CallAsync(new RestRequest("GET", subpath) { Query = q, Headers = Accept, ListingPage = true }, cancel);
+            if (response.Data?[totalField] is JsonValue tv && tv.TryGetValue(out long n)) state.Total = n;
+            state.ExpectTotal();
+            var items = PagedItems.ItemsOf(response.Data, itemsField);
+            for (int i = 0; i < items.Length; i++)
+            {
+                var item = PagedItems.Release(items, i);
+                if (!state.TryTake()) yield break;
+                yield return item;
+            }
+            if (items.Length == 0 || state.LimitReached(page) || state.Total is not { } total || state.Read >= total) yield break;
         }
-        return new PagedResult(limits.Trim(items), total);
     }
 
     /// <summary>
     /// Iteration tokens: the next token comes in a response header (Faspex 5 browse:
     /// <c>X-Aspera-Next-Iteration-Token</c>) and is sent back as the <c>iteration_token</c> query parameter.
     /// </summary>
-    public static Task<PagedResult> ByIterationTokenAsync(RestClient api, RestRequest request, string? itemsField,
-        string header = "X-Aspera-Next-Iteration-Token", string queryKey = "iteration_token", CancellationToken cancel = default)
-        => FollowAsync(api, request, itemsField, r => r.Header(header) is { Length: > 0 } token ? new JsonObject { [queryKey] = token } : null, cancel);
+    public static PagedItems ByIterationToken(RestClient api, RestRequest request, string? itemsField,
+        string header = "X-Aspera-Next-Iteration-Token", string queryKey = "iteration_token")
+        => Follow(api, request, itemsField, r => r.Header(header) is { Length: > 0 } token ? new JsonObject { [queryKey] = token } : null, null);
 
-    /// <summary>RFC 8288 <c>Link: &lt;url&gt;; rel="next"</c> (Node API): the next link's query parameters are sent on the same path.</summary>
-    public static Task<PagedResult> ByLinkHeaderAsync(RestClient api, RestRequest request, string? itemsField, CancellationToken cancel = default)
-        => FollowAsync(api, request, itemsField, static r => NextLinkQuery(r.Header("Link")), cancel);
+    /// <summary>
+    /// RFC 8288 <c>Link: &lt;url&gt;; rel="next"</c> (Node API <c>ops/transfers</c>, gen4 folders): the next link's query
+    /// parameters are sent on the same path; <paramref name="totalHeader"/> names a header with the total, if any.
+    /// </summary>
+    public static PagedItems ByLinkHeader(RestClient api, RestRequest request, string? itemsField, string? totalHeader = null)
+        => Follow(api, request, itemsField, static r => NextLinkQuery(r.Header("Link")), totalHeader);
 
-    private static async Task<PagedResult> FollowAsync(RestClient api, RestRequest request, string? itemsField, Func<RestResponse, JsonObject?> next, CancellationToken cancel)
+    private static PagedItems Follow(RestClient api, RestRequest request, string? itemsField, Func<RestResponse, JsonObject?> next, string? totalHeader)
     {
         var (user, limits) = PageLimits.Split(request.Query);
-        var items = new JsonArray();
+        return new PagedItems(limits, (state, cancel) => ReadFollowing(api, request, user, itemsField, next, totalHeader, state, cancel));
+    }
+
+    private static async IAsyncEnumerable<JsonNode?> ReadFollowing(RestClient api, RestRequest request, JsonObject user, string? itemsField,
+        Func<RestResponse, JsonObject?> next, string? totalHeader, PageState state, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var q = user;
         for (int page = 1; ; page++)
         {
-            var response = await api.CallAsync(request with { Query = user.Count == 0 ? null : user }, cancel);
-            AddAll(items, Items(response.Data, itemsField));
-            if (limits.Reached(items.Count, page) || next(response) is not { } more) break;
-            user = (JsonObject)user.DeepClone();
-            Merge(user, more);
+            var response = await api.CallAsync(request with { Query = q.Count == 0 ? null : q, ListingPage = true }, cancel);
+            if (totalHeader is not null && response.Header(totalHeader) is { } t && long.TryParse(t, out long n)) state.Total = n;
+            if (totalHeader is not null) state.ExpectTotal();
+            var items = PagedItems.ItemsOf(response.Data, itemsField);
+            for (int i = 0; i < items.Length; i++)
+            {
+                var item = PagedItems.Release(items, i);
+                if (!state.TryTake()) yield break;
+                yield return item;
+            }
+            if (state.LimitReached(page) || next(response) is not { } more) yield break;
+            q = (JsonObject)q.DeepClone();
+            Merge(q, more);
         }
-        return new PagedResult(limits.Trim(items), null);
+    }
+
+    /// <summary>
+    /// A list read with one call (no paging): its items flow to the formatter. <paramref name="strict"/> makes a body
+    /// that is not a list (or has no list in <paramref name="itemsField"/>) an error; else it has no items.
+    /// <c>max</c> in the query is not taken out (the API gets the query as given).
+    /// </summary>
+    public static PagedItems Single(RestClient api, RestRequest request, string? itemsField, bool strict = true)
+        => new(PageLimits.None, (state, cancel) => ReadSingle(api, request, itemsField, strict, state, cancel));
+
+    private static async IAsyncEnumerable<JsonNode?> ReadSingle(RestClient api, RestRequest request, string? itemsField, bool strict,
+        PageState state, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var response = await api.CallAsync(request with { ListingPage = true }, cancel);
+        var list = itemsField is null ? response.Data : (response.Data as JsonObject)?[itemsField];
+        var items = list is JsonArray || strict ? PagedItems.ItemsOf(response.Data, itemsField) : [];
+        state.ExpectedCount = items.Length;
+        for (int i = 0; i < items.Length; i++)
+        {
+            var item = PagedItems.Release(items, i);
+            state.TryTake();
+            yield return item;
+        }
+    }
+
+    /// <summary>Page numbers, read whole.</summary>
+    public static Task<PagedResult> ByPageAsync(RestClient api, string subpath, JsonNode? query, string? itemsField = null,
+        long defaultPerPage = 1000, string totalHeader = "X-Total-Count", CancellationToken cancel = default)
+        => ReadAllAsync(ByPage(api, subpath, query, itemsField, defaultPerPage, totalHeader), cancel);
+
+    /// <summary>Offsets, read whole.</summary>
+    public static Task<PagedResult> ByOffsetAsync(RestClient api, string subpath, JsonNode? query, string itemsField,
+        long defaultLimit = 100, string totalField = "total_count", CancellationToken cancel = default)
+        => ReadAllAsync(ByOffset(api, subpath, query, itemsField, defaultLimit, totalField), cancel);
+
+    /// <summary>Iteration tokens, read whole (the total is not known).</summary>
+    public static async Task<PagedResult> ByIterationTokenAsync(RestClient api, RestRequest request, string? itemsField,
+        string header = "X-Aspera-Next-Iteration-Token", string queryKey = "iteration_token", CancellationToken cancel = default)
+        => (await ReadAllAsync(ByIterationToken(api, request, itemsField, header, queryKey), cancel)) with { Total = null };
+
+    /// <summary>Link headers, read whole (the total is not known).</summary>
+    public static async Task<PagedResult> ByLinkHeaderAsync(RestClient api, RestRequest request, string? itemsField, CancellationToken cancel = default)
+        => (await ReadAllAsync(ByLinkHeader(api, request, itemsField), cancel)) with { Total = null };
+
+    /// <summary>Every item of a listing, and its total.</summary>
+    public static async Task<PagedResult> ReadAllAsync(ItemStream items, CancellationToken cancel = default)
+    {
+        var all = await items.ToJsonArrayAsync(cancel);
+        return new PagedResult(all, items.Total);
     }
 
     /// <summary>The query parameters of the <c>rel="next"</c> link, or null.</summary>
@@ -143,20 +196,9 @@ public static class Pager
 
     private static readonly IReadOnlyDictionary<string, string> Accept = new Dictionary<string, string> { ["Accept"] = "application/json" };
 
-    private static void Merge(JsonObject into, JsonObject from)
+    /// <summary>Adds (or replaces in place) the keys of <paramref name="from"/>.</summary>
+    public static void Merge(JsonObject into, JsonObject from)
     {
         foreach (var (k, v) in from) into[k] = v?.DeepClone();
-    }
-
-    private static JsonArray Items(JsonNode? data, string? field) => (field is null ? data : data?[field]) switch
-    {
-        JsonArray a => a,
-        null => [],
-        _ => throw CliException.Runtime($"expecting a list of items{(field is null ? "" : " in " + field)}"),
-    };
-
-    private static void AddAll(JsonArray into, JsonArray from)
-    {
-        foreach (var item in from) into.Add(item?.DeepClone());
     }
 }

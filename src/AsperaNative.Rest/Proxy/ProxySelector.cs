@@ -1,4 +1,5 @@
 using AsperaNative.Core.Logging;
+using AsperaNative.Pac;
 using System.Net;
 
 namespace AsperaNative.Rest.Proxy;

@@ -1,39 +1,25 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Commands;
-using AsperaNative.Core.Options;
 using AsperaNative.Transfer.Logging;
 
 namespace AsperaNative.Transfer.Agents;
 
-/// <summary>What a factory gets to build the agent of <c>--transfer</c>: the options, the plugin's services, <c>--transfer-info</c>, the transfer log, the local SDK.</summary>
-public sealed record TransferAgentRequest(GlobalOptions Global, PluginContext Context, JsonObject Info, TransferLog Log)
-{
-    /// <summary>The local Aspera installation (<c>--ascp-path</c>, <c>--use-product</c>, <c>--sdk-folder</c>).</summary>
-    public Direct.AscpInstallation Installation => new(Context.ExtendedValues.HomeFolder, Global.AscpPath, Global.UseProduct, Global.SdkFolder);
-}
+/// <summary>What a factory gets to build the agent of <c>--transfer</c>: the run's context (for services), <c>--transfer-info</c>, the transfer log.</summary>
+public sealed record TransferAgentRequest(PluginContext Context, JsonObject Info, TransferLog Log);
 
 /// <summary>Builds the agent of one <c>--transfer</c> value.</summary>
 public delegate ITransferAgent TransferAgentFactory(TransferAgentRequest request);
 
+/// <summary>One agent of the executable's generated registry (<c>[TransferAgent("name")]</c> classes with a static <c>Create</c>).</summary>
+public sealed record TransferAgentEntry(string Name, TransferAgentFactory Create);
+
 /// <summary>
-/// The agents other libraries provide (the node agent lives in AsperaNative.NodeApi, which references this
-/// library): each registers its factory once at start-up, <see cref="TransferRunner"/> looks it up by the
-/// <c>--transfer</c> value. The direct agent is built in, never registered.
+/// The agents the executable links (its generated registry, registered by the composition root), looked up
+/// by the <c>--transfer</c> value. The direct agent is built in, never listed.
 /// </summary>
-public static class TransferAgentRegistry
+public sealed class TransferAgentCatalog(IReadOnlyList<TransferAgentEntry> agents)
 {
-    private static readonly Lock Gate = new();
-    private static readonly Dictionary<string, TransferAgentFactory> Factories = new(StringComparer.Ordinal);
+    public IReadOnlyList<TransferAgentEntry> Agents { get; } = agents;
 
-    /// <summary>Registers (or replaces) the factory of an agent name; idempotent.</summary>
-    public static void Register(string name, TransferAgentFactory factory)
-    {
-        lock (Gate) Factories[name] = factory;
-    }
-
-    /// <summary>The factory of an agent name, if one is registered.</summary>
-    public static TransferAgentFactory? Find(string name)
-    {
-        lock (Gate) return Factories.GetValueOrDefault(name);
-    }
+    public TransferAgentFactory? Find(string name) => Agents.FirstOrDefault(a => a.Name == name)?.Create;
 }

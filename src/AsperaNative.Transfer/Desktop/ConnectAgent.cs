@@ -1,5 +1,7 @@
+using AsperaNative.Core.Values;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Rest;
 using AsperaNative.Transfer.Agents;
@@ -31,6 +33,15 @@ public static class DesktopClients
         => CliException.Runtime($"IBM Aspera for desktop (--transfer=alpha) is not available on {(OperatingSystem.IsLinux() ? "Linux" : "this platform")}: {AgentsThatWork}");
 }
 
+/// <summary>The IBM Aspera for desktop agent (<c>--transfer=alpha</c>, manual "Agent: Desktop Client"): not available on this platform.</summary>
+[TransferAgent(Name)]
+public static class AlphaAgent
+{
+    public const string Name = "alpha";
+
+    public static ITransferAgent Create(TransferAgentRequest request) => throw DesktopClients.AlphaUnavailable();
+}
+
 /// <summary>
 /// The Connect agent (manual "Agent: Connect Client"): transfers are started through IBM Aspera Connect's local HTTP
 /// API (<c>http://127.0.0.1:33003/v5/connect</c>, the URL Connect writes in <c>~/.aspera/connect/var/run/http.uri</c>):
@@ -38,6 +49,7 @@ public static class DesktopClients
 /// every second for its progress. Uploads take their files from Connect's file selection dialog, as Connect
 /// requires. Connect is started (<c>fasp://initialize</c>) when it does not answer.
 /// </summary>
+[TransferAgent(Name)]
 public sealed class ConnectAgent : ITransferAgent
 {
     public const string Name = "connect";
@@ -56,6 +68,10 @@ public sealed class ConnectAgent : ITransferAgent
         _api = api;
         _log = log;
     }
+
+    /// <summary>The agent for the Connect of the user's home.</summary>
+    public static ITransferAgent Create(TransferAgentRequest request)
+        => Create(request.Context.ExtendedValues.HomeFolder, RestServices.Rest(request.Context), request.Log);
 
     /// <summary>The agent for the Connect of <paramref name="home"/> (its URI file), checked to answer.</summary>
     public static ConnectAgent Create(string home, RestFactory rest, TransferLog log, Func<string, string?>? environment = null, TimeSpan? retry = null)
@@ -121,9 +137,9 @@ public sealed class ConnectAgent : ITransferAgent
     public async Task<IReadOnlyList<SessionStatus>> TransferAsync(JsonObject spec, ITransferListener listener, Func<string>? tokenRegenerator, CancellationToken cancel)
     {
         spec = (JsonObject)spec.DeepClone();
-        if (RubyValues.ToS(spec["direction"]) == TransferRunner.DirectionSend)
+        if (RubyToS.Of(spec["direction"]) == TransferRunner.DirectionSend)
         {
-            _log.Warn($"Connect requires upload selection using GUI, ignoring {RubyValues.ToS(spec["paths"])}");
+            _log.Warn($"Connect requires upload selection using GUI, ignoring {RubyToS.Of(spec["paths"])}");
             spec.Remove("paths");
             var selection = await _api.CreateAsync("windows/select-open-file-dialog/", new JsonObject
             {

@@ -161,12 +161,14 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         }, TaskScheduler.Default);
         // a persistent session waits for its next file as long as the client wants: no silence limit
         var silence = command.Arguments.Contains("--keepalive") ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(options.SilentTimeoutSec);
+        const int RearmMs = 500;
         // one watchdog, re-armed for each read (not each line or event): supervision stays cheap at high event rates
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         // lines are cut from the bytes read: one read brings many events, and only values become strings
         var buffer = new byte[64 * 1024];
         int start = 0, end = 0;
-        long armed = long.MinValue;
+        bool everArmed = false;
+        long armed = 0;
         while (true)
         {
             int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
@@ -186,16 +188,22 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
             }
             if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
             int read;
-            // re-armed at most every 500 ms: the limit is then between silence and silence + 0.5 s
+            // re-armed at most every 500 ms, with those 500 ms added: the limit is between silence and silence + 0.5 s
             long now = Environment.TickCount64;
-            if (now - armed >= 500)
+            if (!everArmed || now - armed >= RearmMs)
             {
-                watchdog.CancelAfter(silence);
+                watchdog.CancelAfter(silence == Timeout.InfiniteTimeSpan ? silence : silence + TimeSpan.FromMilliseconds(RearmMs));
                 armed = now;
+                everArmed = true;
             }
             try { read = await stream.ReadAsync(buffer.AsMemory(end), watchdog.Token); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // ascp is gone: what it wrote before exiting is still read (a loaded machine may be late to read it)
+                DrainAvailable(client, buffer.AsSpan(start, end - start), parser);
+                return;
+            }
             catch (OperationCanceledException)
             {
                 _silent = true;
@@ -208,6 +216,32 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 return;
             }
             end += read;
+        }
+    }
+
+    /// <summary>Parses <paramref name="pending"/> and what the socket holds already, without waiting.</summary>
+    private void DrainAvailable(Socket client, ReadOnlySpan<byte> pending, FaspMgrParser parser)
+    {
+        var data = new List<byte>(pending.ToArray());
+        try
+        {
+            var chunk = new byte[64 * 1024];
+            while (client.Available > 0)
+            {
+                int n = client.Receive(chunk, SocketFlags.None);
+                if (n <= 0) break;
+                data.AddRange(chunk.AsSpan(0, n));
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        var bytes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(data);
+        while (bytes.Length > 0)
+        {
+            int newline = bytes.IndexOf((byte)'\n');
+            var line = newline < 0 ? bytes : bytes[..newline];
+            bytes = newline < 0 ? [] : bytes[(newline + 1)..];
+            if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+            if (parser.ProcessLine(line) is { } e) OnEvent(e);
         }
     }
 

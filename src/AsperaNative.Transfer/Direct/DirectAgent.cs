@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 using AsperaNative.Transfer.Agents;
 using AsperaNative.Transfer.Errors;
 using AsperaNative.Transfer.Logging;
@@ -38,7 +39,7 @@ public sealed class DirectAgent(AscpInstallation installation, DirectOptions opt
         {
             var count = spec["multi_session"];
             spec.Remove("multi_session");
-            sessions = count is JsonValue v && RubyValues.IsInteger(v) ? (int)RubyValues.ToDouble(v) : int.TryParse(RubyValues.ToS(count), out int parsed) ? parsed : 0;
+            sessions = count is JsonValue v && RubyValues.IsInteger(v) ? (int)RubyValues.ToDouble(v) : int.TryParse(RubyToS.Of(count), out int parsed) ? parsed : 0;
             if (sessions < 0)
             {
                 log.Error($"multi_session({sessions}) shall be integer >= 0");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 using AsperaNative.Transfer.TransferSpec;
 
 namespace AsperaNative.Transfer.Direct;
@@ -36,8 +37,8 @@ public sealed record DirectOptions
             {
                 "wss" => o with { Wss = Bool(key, value, o.Wss) },
                 "quiet" => o with { Quiet = Bool(key, value, o.Quiet) },
-                "trusted_certs" => o with { TrustedCerts = value is JsonArray a ? [.. a.Select(RubyValues.ToS)] : value is null ? null : [RubyValues.ToS(value)] },
-                "client_ssh_key" => o with { ClientSshKey = RubyValues.ToS(value) },
+                "trusted_certs" => o with { TrustedCerts = value is JsonArray a ? [.. a.Select(RubyToS.Of)] : value is null ? null : [RubyToS.Of(value)] },
+                "client_ssh_key" => o with { ClientSshKey = RubyToS.Of(value) },
                 "ascp_args" => o with { AscpArgs = Strings(value) },
                 "spawn_timeout_sec" => o with { SpawnTimeoutSec = Number(key, value, o.SpawnTimeoutSec) },
                 "spawn_delay_sec" => o with { SpawnDelaySec = Number(key, value, o.SpawnDelaySec) },
@@ -63,14 +64,14 @@ public sealed record DirectOptions
     {
         null => fallback,
         JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
-        _ => throw CliException.Assertion($"{key}: expecting boolean, but have {RubyValues.ToS(value)}"),
+        _ => throw CliException.Assertion($"{key}: expecting boolean, but have {RubyToS.Of(value)}"),
     };
 
     private static double Number(string key, JsonNode? value, double fallback) => value switch
     {
         null => fallback,
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => RubyValues.ToDouble(v),
-        _ => throw CliException.Assertion($"{key}: expecting number, but have {RubyValues.ToS(value)}"),
+        _ => throw CliException.Assertion($"{key}: expecting number, but have {RubyToS.Of(value)}"),
     };
 
     private static ResumePolicy ReadResume(JsonNode? value)
@@ -80,7 +81,7 @@ public sealed record DirectOptions
         if (value is not JsonObject o) throw CliException.Assertion("resume: expecting Hash");
         foreach (var (key, v) in o)
         {
-            if (v is not JsonValue jv || !RubyValues.IsInteger(jv)) throw CliException.Assertion($"{key}: expecting Integer, but have {RubyValues.ToS(v)}");
+            if (v is not JsonValue jv || !RubyValues.IsInteger(jv)) throw CliException.Assertion($"{key}: expecting Integer, but have {RubyToS.Of(v)}");
             int n = (int)RubyValues.ToDouble(jv);
             r = key switch
             {

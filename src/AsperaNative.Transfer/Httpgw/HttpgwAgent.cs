@@ -1,6 +1,8 @@
+using AsperaNative.Core.Values;
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Rest;
 using AsperaNative.Transfer.Agents;
@@ -18,9 +20,14 @@ namespace AsperaNative.Transfer.Httpgw;
 /// the gateway (<c>download</c>) then fetched over HTTPS into <c>destination_root</c>: one file as is, several
 /// as a zip; an interrupted download resumes from its partial file. SIGINT and SIGTERM stop the transfer.
 /// </summary>
+[TransferAgent(Name)]
 public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, TransferLog log) : ITransferAgent
 {
     public const string Name = "httpgw";
+
+    /// <summary>The agent of <c>--transfer-info</c>; its <c>url</c> defaults to the gateway the application announces.</summary>
+    public static ITransferAgent Create(TransferAgentRequest request)
+        => new HttpgwAgent(HttpgwOptions.From(request.Info, TransferServices.Runner(request.Context).HttpgwUrl), RestServices.Rest(request.Context), request.Log);
     public const string BasePath = "/aspera/http-gwy";
 
     /// <summary>The gateway's root URL (below which are v1 and v2), as ascli normalizes it.</summary>
@@ -57,7 +64,7 @@ public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, Transfe
         var api = rest.Create(RootUrl + "/" + HttpgwOptions.ApiV1);
         try
         {
-            switch (RubyValues.ToS(spec["direction"]))
+            switch (RubyToS.Of(spec["direction"]))
             {
                 case TransferRunner.DirectionSend: await UploadAsync(api, spec, listener, interrupt.Token); break;
                 case TransferRunner.DirectionReceive: await DownloadAsync(api, spec, listener, interrupt.Token); break;
@@ -77,7 +84,7 @@ public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, Transfe
         var info = await api.ReadAsync("info", cancel: cancel);
         log.Debug($"gw info: {info?.ToJsonString()}");
         string version = options.ApiVersion;
-        if (version != HttpgwOptions.ApiV1 && !(info?["endpoints"] as JsonArray ?? []).Any(e => RubyValues.ToS(e).Contains(version, StringComparison.Ordinal)))
+        if (version != HttpgwOptions.ApiV1 && !(info?["endpoints"] as JsonArray ?? []).Any(e => RubyToS.Of(e).Contains(version, StringComparison.Ordinal)))
         {
             log.Warn($"API version {version} not supported, reverting to {HttpgwOptions.ApiV1}");
             version = HttpgwOptions.ApiV1;
@@ -94,18 +101,18 @@ public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, Transfe
     /// </summary>
     private static List<FileToSend> FilesToSend(JsonObject spec)
     {
-        string prefix = spec["source_root"] is JsonValue r && RubyValues.ToS(r) is { Length: > 0 } root ? root + "/" : "";
+        string prefix = spec["source_root"] is JsonValue r && RubyToS.Of(r) is { Length: > 0 } root ? root + "/" : "";
         var files = new List<FileToSend>();
         foreach (var item in spec["paths"]!.AsArray().OfType<JsonObject>())
         {
-            string source = prefix + RubyValues.ToS(item["source"]);
+            string source = prefix + RubyToS.Of(item["source"]);
             if (FauxFile.Create(source) is { } faux)
             {
                 files.Add(new FileToSend(null, faux, faux.Path, faux.Size));
             }
             else if (File.Exists(source))
             {
-                string name = Path.GetFileName(item["destination"] is { } d ? RubyValues.ToS(d) : source);
+                string name = Path.GetFileName(item["destination"] is { } d ? RubyToS.Of(d) : source);
                 files.Add(new FileToSend(source, null, name, new FileInfo(source).Length));
             }
             else if (Directory.Exists(source))
@@ -210,7 +217,7 @@ public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, Transfe
         if (paths.Count == 0) throw CliException.Runtime("no file to download");
         spec["zip_required"] ??= false;
         spec["source_root"] ??= "/";
-        string first = RubyValues.ToS(paths[0]?["source"]);
+        string first = RubyToS.Of(paths[0]?["source"]);
         if (!spec.ContainsKey("download_name"))
         {
             string name = Path.GetFileNameWithoutExtension(first.TrimEnd('/'));
@@ -221,8 +228,8 @@ public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, Transfe
         string created = creation?["url"]?.ToString() ?? throw CliException.Runtime("no download url in answer of gateway");
         string uuid = created.TrimEnd('/').Split('/')[^1];
         bool zip = RubyValues.IsTrue(spec["zip_required"]) || paths.Count > 1;
-        string fileName = zip ? RubyValues.ToS(spec["download_name"]) + ".zip" : Path.GetFileName(first.TrimEnd('/'));
-        string destination = spec["destination_root"] is { } d ? RubyValues.ToS(d) : ".";
+        string fileName = zip ? RubyToS.Of(spec["download_name"]) + ".zip" : Path.GetFileName(first.TrimEnd('/'));
+        string destination = spec["destination_root"] is { } d ? RubyToS.Of(d) : ".";
         string target = Path.Combine(destination, fileName);
         string session = uuid;
         var progress = new SaveProgress(listener, session);

@@ -1,3 +1,4 @@
+using AsperaNative.Core.Values;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
@@ -32,10 +33,10 @@ public sealed record HttpgwOptions
         {
             switch (key)
             {
-                case "url": url = value is null ? null : RubyValues.ToS(value); break;
-                case "api_version": version = RubyValues.ToS(value); break;
+                case "url": url = value is null ? null : RubyToS.Of(value); break;
+                case "api_version": version = RubyToS.Of(value); break;
                 case "upload_chunk_size":
-                    if (value is not JsonValue v || !RubyValues.IsInteger(v)) throw CliException.Assertion($"upload_chunk_size: expecting Integer, but have {RubyValues.ToS(value)}");
+                    if (value is not JsonValue v || !RubyValues.IsInteger(v)) throw CliException.Assertion($"upload_chunk_size: expecting Integer, but have {RubyToS.Of(value)}");
                     chunk = (int)RubyValues.ToDouble(v);
                     if (chunk <= 0) throw CliException.Assertion("upload_chunk_size: must be positive");
                     break;
@@ -44,7 +45,7 @@ public sealed record HttpgwOptions
                     {
                         JsonValueKind.True => true,
                         JsonValueKind.False or null => false,
-                        _ => throw CliException.Assertion($"synchronous: expecting boolean, but have {RubyValues.ToS(value)}"),
+                        _ => throw CliException.Assertion($"synchronous: expecting boolean, but have {RubyToS.Of(value)}"),
                     };
                     break;
                 // progress is given by ascli to every agent

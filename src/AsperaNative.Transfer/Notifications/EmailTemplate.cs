@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 using AsperaNative.Core.Yaml;
 using AsperaNative.Transfer.TransferSpec;
 
@@ -58,7 +59,7 @@ public static partial class EmailTemplate
         {
             "to_yaml" => YamlEmitter.Emit(value),
             "to_json" => value?.ToJsonString() ?? "null",
-            _ => RubyValues.ToS(value),
+            _ => RubyToS.Of(value),
         };
     }
 

@@ -1,3 +1,4 @@
+using AsperaNative.Core.Values;
 using System.Text;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
@@ -56,7 +57,7 @@ public static class AsyncCommandLine
         new("cooloff", AsyncArgKind.WithValue, "int"),
         new("pending_max", AsyncArgKind.WithValue, "int"),
         new("scan_intensity", AsyncArgKind.WithValue),
-        new("cipher", AsyncArgKind.WithValue, FromSpec: "cipher", Convert: static v => JsonValue.Create(RubyValues.ToS(v).Replace("-", ""))),
+        new("cipher", AsyncArgKind.WithValue, FromSpec: "cipher", Convert: static v => JsonValue.Create(RubyToS.Of(v).Replace("-", ""))),
         new("transfer_threads", AsyncArgKind.WithValue, "int"),
         new("preserve_time", AsyncArgKind.Flag, "bool", FromSpec: "preserve_times"),
         new("preserve_access_time", AsyncArgKind.Flag, "bool"),
@@ -78,12 +79,12 @@ public static class AsyncCommandLine
         {
             if (!values.TryGetPropertyValue(p.Name, out var value) || value is null) continue;
             if (!HasType(value, p.Type))
-                throw new TransferException($"{p.Name} is : {RubyValues.ClassName(value)} ({RubyValues.ToS(value)}), shall be [:{p.Type}], ");
+                throw new TransferException($"{p.Name} is : {RubyValues.ClassName(value)} ({RubyToS.Of(value)}), shall be [:{p.Type}], ");
             if (p.Convert is not null) value = p.Convert(value);
             switch (p.Kind)
             {
                 case AsyncArgKind.Environment:
-                    env[p.CommandSwitch] = RubyValues.ToS(value);
+                    env[p.CommandSwitch] = RubyToS.Of(value);
                     break;
                 case AsyncArgKind.Flag:
                     if (RubyValues.IsTrue(value)) args.Add(p.CommandSwitch);
@@ -92,13 +93,13 @@ public static class AsyncCommandLine
                     foreach (var v in value is JsonArray many ? many : new JsonArray(value.DeepClone()))
                     {
                         args.Add(p.CommandSwitch);
-                        args.Add(RubyValues.ToS(v));
+                        args.Add(RubyToS.Of(v));
                     }
                     break;
             }
         }
         foreach (var (key, value) in values)
-            if (!table.Any(p => p.Name == key)) log.Warn($"unrecognized parameter: {key} = \"{RubyValues.ToS(value)}\"");
+            if (!table.Any(p => p.Name == key)) log.Warn($"unrecognized parameter: {key} = \"{RubyToS.Of(value)}\"");
     }
 
     private static bool HasType(JsonNode value, string type) => type switch

@@ -1,8 +1,8 @@
+using AsperaNative.Core.Values;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AsperaNative.Core.CommandLine;
 using AsperaNative.Core.Errors;
 using AsperaNative.Transfer.Agents;
 using AsperaNative.Transfer.Direct;
@@ -32,21 +32,17 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
     private static readonly string[] ArgumentNames = ["direction", "remote.path", "local.path"];
 
     /// <summary>
-    /// ascli's <c>sync_args_to_params</c>: up to 3 arguments (direction, remote folder, local folder) into
-    /// <paramref name="info"/>, which must not set them too; a missing session name is made from them.
+    /// ascli's <c>sync_args_to_params</c>: the 3 optional arguments (direction, remote folder, local folder, read
+    /// until the first missing one) into <paramref name="info"/>, which must not set them too; a missing session
+    /// name is made from them.
     /// </summary>
-    public static void ApplyArguments(JsonObject info, ArgumentReader args)
+    public static void ApplyArguments(JsonObject info, string? direction, string? remote, string? local)
     {
         var values = new List<string>();
-        for (int i = 0; i < ArgumentNames.Length; i++)
+        foreach (var value in new[] { direction, remote, local })
         {
-            if (args.NextValue(ArgumentNames[i], mandatory: false) is not { } v) break;
-            string text = RubyValues.ToS(v);
-            if (i == 0 && !Directions.Contains(text))
-                throw CliException.BadArgument(CliException.WithUseList($"unknown value for {ArgumentNames[i]}: {text}", Directions));
-            if (i > 0 && !(v is JsonValue s && s.GetValueKind() == System.Text.Json.JsonValueKind.String))
-                throw CliException.BadArgument($"{ArgumentNames[i]}: expecting String");
-            values.Add(text);
+            if (value is null) break;
+            values.Add(value);
         }
         if (values.Count is not (0 or 3)) throw CliException.BadArgument($"Provide 0 or 3 arguments, not {values.Count} for: {string.Join(", ", ArgumentNames)}");
         if (values.Count == 0) return;
@@ -111,7 +107,7 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
     {
         string local = session["local_dir"] is JsonValue l && l.TryGetValue(out string? ls) ? ls : throw CliException.Assertion("local_dir: expecting String");
         string remote = session["remote_dir"] is JsonValue r && r.TryGetValue(out string? rs) ? rs : throw CliException.Assertion("remote_dir: expecting String");
-        var spec = await specs(RubyValues.ToS(session["direction"] ?? "push"), local, remote);
+        var spec = await specs(RubyToS.Of(session["direction"] ?? "push"), local, remote);
         foreach (var p in AsyncCommandLine.Session)
             if (p.FromSpec is { } key && spec.TryGetPropertyValue(key, out var value) && value is not null && !session.ContainsKey(p.Name))
                 session[p.Name] = value.DeepClone();
@@ -123,9 +119,9 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
     private static void UpdateRemoteDir(JsonObject target, string key, JsonObject spec)
     {
         if (spec["tags"]?["aspera"]?["node"]?["file_id"] is not null) target[key] = "/";
-        else if (spec["cookie"] is JsonValue c && RubyValues.ToS(c).StartsWith("aspera.shares2", StringComparison.Ordinal)
+        else if (spec["cookie"] is JsonValue c && RubyToS.Of(c).StartsWith("aspera.shares2", StringComparison.Ordinal)
             && spec["paths"]?[0]?["source"] is JsonValue source)
-            target[key] = RubyValues.ToS(source);
+            target[key] = RubyToS.Of(source);
     }
 
     private async Task StartConfAsync(JsonObject info, SyncSpecProvider? specs, ITransferListener listener, CancellationToken cancel)
@@ -136,7 +132,7 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
         JsonObject? spec = null;
         if (specs is not null)
         {
-            spec = await specs(RubyValues.ToS(info["direction"] ?? "push"), RubyValues.ToS(local["path"]), remotePath);
+            spec = await specs(RubyToS.Of(info["direction"] ?? "push"), RubyToS.Of(local["path"]), remotePath);
             foreach (var (from, to) in SpecToConf)
             {
                 if (!spec.TryGetPropertyValue(from, out var value) || value is null) continue;
@@ -148,7 +144,7 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
         }
         remote["connect_mode"] ??= RubyValues.IsTrue(spec?["wss_enabled"]) ? "ws" : "ssh";
         var keys = new List<string>();
-        if (RubyValues.ToS(remote["connect_mode"]) == "ws")
+        if (RubyToS.Of(remote["connect_mode"]) == "ws")
         {
             remote.Remove("port");
             remote.Remove("fingerprint");
@@ -217,20 +213,20 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
         if (info.ContainsKey("local"))
         {
             if (info["name"] is null) throw CliException.Assertion("Missing session name");
-            if (sessionName is not null && sessionName != RubyValues.ToS(info["name"])) throw CliException.Assertion("Session not found");
-            arguments.Add($"--name={RubyValues.ToS(info["name"])}");
-            if (info["local_db_dir"] is { } db) arguments.Add($"--local-db-dir={RubyValues.ToS(db)}");
-            else if (info["local"]?["path"] is { } p) arguments.Add($"--local-dir={RubyValues.ToS(p)}");
+            if (sessionName is not null && sessionName != RubyToS.Of(info["name"])) throw CliException.Assertion("Session not found");
+            arguments.Add($"--name={RubyToS.Of(info["name"])}");
+            if (info["local_db_dir"] is { } db) arguments.Add($"--local-db-dir={RubyToS.Of(db)}");
+            else if (info["local"]?["path"] is { } p) arguments.Add($"--local-dir={RubyToS.Of(p)}");
             else throw CliException.Runtime("Missing either local_db_dir or local.path");
         }
         else if (info["sessions"] is JsonArray sessions)
         {
-            var session = (sessionName is null ? sessions.FirstOrDefault() : sessions.FirstOrDefault(s => RubyValues.ToS(s?["name"]) == sessionName)) as JsonObject
-                ?? throw CliException.Runtime($"Session {sessionName} not found in {string.Join(',', sessions.Select(static s => RubyValues.ToS(s?["name"])))}");
+            var session = (sessionName is null ? sessions.FirstOrDefault() : sessions.FirstOrDefault(s => RubyToS.Of(s?["name"]) == sessionName)) as JsonObject
+                ?? throw CliException.Runtime($"Session {sessionName} not found in {string.Join(',', sessions.Select(static s => RubyToS.Of(s?["name"])))}");
             if (session["name"] is null) throw CliException.Runtime("Missing session name");
-            arguments.Add($"--name={RubyValues.ToS(session["name"])}");
-            if (session["local_db_dir"] is { } db) arguments.Add($"--local-db-dir={RubyValues.ToS(db)}");
-            else if (session["local_dir"] is { } d) arguments.Add($"--local-dir={RubyValues.ToS(d)}");
+            arguments.Add($"--name={RubyToS.Of(session["name"])}");
+            if (session["local_db_dir"] is { } db) arguments.Add($"--local-db-dir={RubyToS.Of(db)}");
+            else if (session["local_dir"] is { } d) arguments.Add($"--local-dir={RubyToS.Of(d)}");
             else throw CliException.Runtime("Missing either local_db_dir or local_dir");
         }
         else

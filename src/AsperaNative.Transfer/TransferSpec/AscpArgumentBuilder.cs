@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 using AsperaNative.Transfer.Errors;
 using AsperaNative.Transfer.Logging;
 
@@ -56,13 +57,13 @@ public sealed class AscpArgumentBuilder(JsonObject spec, AscpBuildOptions option
         if (!ascp4) _args.Add("--dest64");
         _args.AddRange(options.AscpArgs);
         string? fileList = ProcessFileList();
-        string destination = Read("destination_root") is { } d ? RubyValues.ToS(d) : "/";
+        string destination = Read("destination_root") is { } d ? RubyToS.Of(d) : "/";
         _args.Add(ascp4 ? destination : System.Convert.ToBase64String(Encoding.UTF8.GetBytes(destination)));
         foreach (var (key, value) in spec)
-            if (!_used.Contains(key)) log.Warn($"unrecognized parameter: {key} = \"{RubyValues.ToS(value)}\"");
+            if (!_used.Contains(key)) log.Warn($"unrecognized parameter: {key} = \"{RubyToS.Of(value)}\"");
         var prefix = new List<string>();
         var fallback = spec["http_fallback"];
-        if (RubyValues.IsTrue(fallback) || RubyValues.ToS(fallback) is "1" or "force")
+        if (RubyValues.IsTrue(fallback) || RubyToS.Of(fallback) is "1" or "force")
             prefix.AddRange(["-I", resources.FallbackCertificatePath(), "-Y", resources.FallbackPrivateKeyPath()]);
         if (options.Quiet) prefix.Add("-q");
         foreach (var c in certificates) prefix.AddRange(["-i", c]);
@@ -113,8 +114,8 @@ public sealed class AscpArgumentBuilder(JsonObject spec, AscpBuildOptions option
         var lines = new List<string>();
         foreach (JsonObject p in paths.Cast<JsonObject>())
         {
-            lines.Add(RubyValues.ToS(p["source"]));
-            if (pairs) lines.Add(RubyValues.ToS(p["destination"]));
+            lines.Add(RubyToS.Of(p["source"]));
+            if (pairs) lines.Add(RubyToS.Of(p["destination"]));
         }
         if (options.FileListFolder is null)
         {
@@ -146,16 +147,16 @@ public sealed class AscpArgumentBuilder(JsonObject spec, AscpBuildOptions option
         switch (p.Kind)
         {
             case AscpKind.Env:
-                _env[p.AscpName] = RubyValues.ToS(value);
+                _env[p.AscpName] = RubyToS.Of(value);
                 break;
             case AscpKind.Flag:
                 if (RubyValues.IsTrue(value)) _args.Add(p.AscpName);
                 break;
             case AscpKind.Arg:
                 if (value is JsonArray many)
-                    foreach (var item in many) _args.AddRange([p.AscpName, RubyValues.ToS(item)]);
+                    foreach (var item in many) _args.AddRange([p.AscpName, RubyToS.Of(item)]);
                 else
-                    _args.AddRange([p.AscpName, RubyValues.ToS(value)]);
+                    _args.AddRange([p.AscpName, RubyToS.Of(value)]);
                 break;
         }
     }
@@ -165,19 +166,19 @@ public sealed class AscpArgumentBuilder(JsonObject spec, AscpBuildOptions option
     {
         if (!spec.TryGetPropertyValue(p.Name, out var value) || value is null) return null;
         if (RubyValues.SpecTypeOf(value) is not { } type || !p.Types.HasFlag(type))
-            throw new TransferException($"{p.Name} is : {RubyValues.ClassName(value)} ({RubyValues.ToS(value)}), shall be {p.RubyTypes}, ");
-        if (p.Values.Length > 0 && !p.Values.Contains(RubyValues.ToS(value)))
-            throw CliException.Runtime($"Enum value {RubyValues.ToS(value)} is not allowed for {p.Name}");
+            throw new TransferException($"{p.Name} is : {RubyValues.ClassName(value)} ({RubyToS.Of(value)}), shall be {p.RubyTypes}, ");
+        if (p.Values.Length > 0 && !p.Values.Contains(RubyToS.Of(value)))
+            throw CliException.Runtime($"Enum value {RubyToS.Of(value)} is not allowed for {p.Name}");
         return value;
     }
 
     private static JsonNode Convert(SpecParameter p, JsonNode value) => p.Conversion switch
     {
-        SpecConversion.RemoveHyphen => JsonValue.Create(RubyValues.ToS(value).Replace("-", "")),
-        SpecConversion.Base64 => JsonValue.Create(System.Convert.ToBase64String(Encoding.UTF8.GetBytes(RubyValues.ToS(value)))),
+        SpecConversion.RemoveHyphen => JsonValue.Create(RubyToS.Of(value).Replace("-", "")),
+        SpecConversion.Base64 => JsonValue.Create(System.Convert.ToBase64String(Encoding.UTF8.GetBytes(RubyToS.Of(value)))),
         SpecConversion.Json64 => JsonValue.Create(System.Convert.ToBase64String(Encoding.UTF8.GetBytes(value.ToJsonString(CompactJson)))),
-        SpecConversion.Map => JsonValue.Create(p.Map(RubyValues.ToS(value))
-            ?? throw CliException.Runtime($"unsupported value: {RubyValues.ToS(value)}, expect: {string.Join(", ", Enumerable.Range(0, p.ConversionMap.Length / 2).Select(i => p.ConversionMap[2 * i]))}")),
+        SpecConversion.Map => JsonValue.Create(p.Map(RubyToS.Of(value))
+            ?? throw CliException.Runtime($"unsupported value: {RubyToS.Of(value)}, expect: {string.Join(", ", Enumerable.Range(0, p.ConversionMap.Length / 2).Select(i => p.ConversionMap[2 * i]))}")),
         _ => value,
     };
 }

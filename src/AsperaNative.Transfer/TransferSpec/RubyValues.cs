@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Values;
 
 namespace AsperaNative.Transfer.TransferSpec;
 
-/// <summary>Ruby's view of JSON values, for ascli's type errors (<c>String (100)</c>) and <c>to_s</c> on ascp arguments.</summary>
+/// <summary>Ruby's view of JSON values, for ascli's type errors (<c>String (100)</c>); <c>to_s</c> is <see cref="RubyToS"/>.</summary>
 internal static class RubyValues
 {
     public static string ClassName(JsonNode? value) => value switch
@@ -40,17 +39,6 @@ internal static class RubyValues
         "Array" => SpecType.Array,
         "Hash" => SpecType.Hash,
         _ => null,
-    };
-
-    /// <summary>Ruby's <c>to_s</c>: strings as they are, numbers and booleans as literals, structures inspected.</summary>
-    public static string ToS(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.True => "true",
-        JsonValue v when v.GetValueKind() == JsonValueKind.False => "false",
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.TryGetValue(out long l) ? l.ToString(CultureInfo.InvariantCulture) : v.ToJsonString(),
-        _ => RubyInspect.Inspect(value),
     };
 
     public static double ToDouble(JsonValue v)

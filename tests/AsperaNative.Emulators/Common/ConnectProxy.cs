@@ -8,12 +8,15 @@ namespace AsperaNative.Emulators.Common;
 /// An HTTP CONNECT proxy on 127.0.0.1 that tunnels every <c>CONNECT host:port</c> to one local port,
 /// so that clients calling fixed cloud hosts (api.ibmaspera.com, ats.aspera.io…) through
 /// <c>--http-proxy</c> reach the emulator, which sees the original host in the Host header and SNI.
+/// A host can be routed to another local port (<see cref="Route"/>, e.g. the ALEE host beside ATS);
+/// <c>CONNECT 127.0.0.1:P</c> (or localhost) goes to port P, as a real proxy would.
 /// </summary>
 public sealed class ConnectProxy : IDisposable
 {
     private readonly TcpListener _listener;
     private readonly int _target;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<string, int> _routes = new(StringComparer.OrdinalIgnoreCase);
 
     public string Url { get; }
     /// <summary>The <c>host:port</c> of every CONNECT received, in order.</summary>
@@ -32,6 +35,21 @@ public sealed class ConnectProxy : IDisposable
         var proxy = new ConnectProxy(targetPort);
         _ = proxy.AcceptLoop();
         return proxy;
+    }
+
+    /// <summary>Sends the tunnels for <paramref name="host"/> (any port) to local port <paramref name="port"/>.</summary>
+    public void Route(string host, int port)
+    {
+        lock (_routes) _routes[host] = port;
+    }
+
+    private int TargetOf(string authority)
+    {
+        int colon = authority.LastIndexOf(':');
+        string host = colon > 0 ? authority[..colon] : authority;
+        lock (_routes) if (_routes.TryGetValue(host, out int routed)) return routed;
+        if ((host is "127.0.0.1" or "localhost") && colon > 0 && int.TryParse(authority[(colon + 1)..], out int port)) return port;
+        return _target;
     }
 
     private async Task AcceptLoop()
@@ -61,7 +79,7 @@ public sealed class ConnectProxy : IDisposable
                 }
                 lock (Tunnels) Tunnels.Add(first[1]);
                 using var upstream = new TcpClient();
-                await upstream.ConnectAsync(IPAddress.Loopback, _target);
+                await upstream.ConnectAsync(IPAddress.Loopback, TargetOf(first[1]));
                 await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 Connection established\r\n\r\n"));
                 var up = upstream.GetStream();
                 await Task.WhenAny(stream.CopyToAsync(up, _stop.Token), up.CopyToAsync(stream, _stop.Token));

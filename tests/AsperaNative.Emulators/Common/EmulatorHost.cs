@@ -30,6 +30,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     public int Port { get; private set; }
     /// <summary><c>http://127.0.0.1:P</c> of the CONNECT proxy, when started with one.</summary>
     public string? ProxyUrl => _proxy?.Url;
+    /// <summary>The CONNECT proxy, when started with one (to route other fixed hosts to other emulators).</summary>
+    public ConnectProxy? Proxy => _proxy;
     public List<RecordedRequest> Requests { get; } = [];
 
     private EmulatorHost(bool https, IReadOnlyList<string> hostNames, Action<WebApplication> map, bool bufferBodies)

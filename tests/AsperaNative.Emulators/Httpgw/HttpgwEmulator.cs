@@ -9,23 +9,33 @@ using Microsoft.AspNetCore.Http;
 namespace AsperaNative.Emulators.Httpgw;
 
 /// <summary>
-/// An IBM Aspera HTTP Gateway on 127.0.0.1 over HTTPS (self-signed), below <c>/aspera/http-gwy</c>: <c>v1/info</c>,
+/// An IBM Aspera HTTP Gateway on 127.0.0.1 over HTTPS (self-signed), below <c>{prefix}/aspera/http-gwy</c>:
+/// <c>v1/info</c> without authentication (what <c>ascli httpgw info|health</c> and the httpgw agent read first),
 /// upload web sockets <c>v1/upload</c> and <c>v2/upload</c> (acknowledging each message as the gateway does),
 /// <c>v1/download</c> and <c>v1/download/{id}</c> (one file with ranges, or a zip). Files go to a folder; transfer
 /// specs must carry one of <see cref="Tokens"/>. What the client sent is recorded message by message.
+/// Unknown paths answer the gateway's <c>{"message":"Not Found"}</c> with 404.
 /// </summary>
 public sealed class HttpgwEmulator : IAsyncDisposable
 {
-    public const string BasePath = "/aspera/http-gwy";
+    public const string GatewayPath = "/aspera/http-gwy";
 
-    private readonly EmulatorHost _host;
+    private readonly string _prefix;
+    private EmulatorHost _host = null!;
     private readonly Dictionary<string, (List<(string Full, string Name)> Files, bool Zip)> _downloads = [];
 
+    public EmulatorHost Http => _host;
+    /// <summary>The gateway root, e.g. <c>https://127.0.0.1:P/aspera/http-gwy</c> (or below the prefix).</summary>
+    public string Url => _host.Url + _prefix + GatewayPath;
+    /// <summary>The server URL without the gateway path (what users often give as <c>--url</c>).</summary>
+    public string ServerUrl => _host.Url + _prefix;
+    /// <summary>Where uploads go and downloads come from.</summary>
     public string Storage { get; }
-    public string Url => _host.Url;
+    /// <summary>Answer of <c>v1/info</c>; change it to emulate other gateway versions (e.g. no <c>/v2/upload</c>: clients fall back to v1).</summary>
+    public JsonObject Info { get; set; }
+    /// <summary>When set, <c>info</c> fails with this status and the gateway's <c>{"message"}</c> body.</summary>
+    public (int Status, string Message)? InfoFailure { get; set; }
     public HashSet<string> Tokens { get; } = ["Bearer ok"];
-    /// <summary>Endpoints announced by <c>v1/info</c> (remove v2 to see clients fall back to v1).</summary>
-    public List<string> Endpoints { get; } = ["/v1/info", "/v1/upload", "/v2/upload", "/v1/download"];
     /// <summary>Delay before each acknowledgement (clients in synchronous mode wait for them).</summary>
     public TimeSpan AckDelay { get; set; }
     /// <summary>After this many messages, answer with this error (JSON, or base64 of it between quotes).</summary>
@@ -40,32 +50,56 @@ public sealed class HttpgwEmulator : IAsyncDisposable
     /// <summary><c>Range</c> headers of download requests (empty string when none).</summary>
     public List<string> DownloadRanges { get; } = [];
 
-    private HttpgwEmulator(string storage, EmulatorHost host)
+    private HttpgwEmulator(string storage, string prefix)
     {
         Storage = storage;
-        _host = host;
+        _prefix = prefix.TrimEnd('/');
+        Info = DefaultInfo(_prefix + GatewayPath);
     }
 
-    public static async Task<HttpgwEmulator> StartAsync(string storage)
+    /// <summary>Starts a gateway (HTTPS, as the product requires) storing files in <paramref name="storage"/> (a new temporary folder when null), optionally below <paramref name="prefix"/> (e.g. <c>/gw</c>).</summary>
+    public static async Task<HttpgwEmulator> StartAsync(string? storage = null, string prefix = "")
     {
-        HttpgwEmulator? self = null;
-        var host = await EmulatorHost.StartAsync(app =>
-        {
-            app.UseWebSockets();
-            app.MapGet(BasePath + "/v1/info", (HttpContext ctx) => EmulatorHost.Json(ctx, new JsonObject { ["version"] = "2.3.1", ["endpoints"] = new JsonArray([.. self!.Endpoints.Select(static e => (JsonNode?)e)]) }));
-            app.Map(BasePath + "/{version}/upload", async (HttpContext ctx, string version) =>
-            {
-                if (!ctx.WebSockets.IsWebSocketRequest || !self!.Endpoints.Contains($"/{version}/upload")) { ctx.Response.StatusCode = 404; return; }
-                using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
-                await self.UploadAsync(socket, version == "v2");
-            });
-            app.MapPost(BasePath + "/v1/download", async (HttpContext ctx) => await self!.PrepareAsync(ctx));
-            app.MapGet(BasePath + "/v1/download/{id}", async (HttpContext ctx, string id) => await self!.SendAsync(ctx, id));
-        });
-        self = new HttpgwEmulator(Path.GetFullPath(storage), host);
+        storage = Path.GetFullPath(storage ?? Path.Combine(Path.GetTempPath(), "httpgw-" + Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(storage);
-        return self;
+        var emulator = new HttpgwEmulator(storage, prefix);
+        emulator._host = await EmulatorHost.StartAsync(emulator.Map, https: true);
+        return emulator;
     }
+
+    /// <summary>The info of a 2.x gateway supporting upload API v1 and v2.</summary>
+    public static JsonObject DefaultInfo(string gatewayPath) => new()
+    {
+        ["version"] = "2.3.0",
+        ["download_endpoint"] = gatewayPath + "/v1/download",
+        ["upload_endpoint"] = gatewayPath + "/v1/upload",
+        ["endpoints"] = new JsonArray("/v1/download", "/v1/upload", "/v2/upload"),
+        ["max_upload_size"] = 0,
+        ["clock_skew_tolerance_secs"] = 300,
+    };
+
+    private bool Announces(string endpoint) => Info["endpoints"] is JsonArray list && list.Any(e => e?.ToString() == endpoint);
+
+    private void Map(WebApplication app)
+    {
+        string root = _prefix + GatewayPath;
+        app.UseWebSockets();
+        app.MapGet(root + "/v1/info", ctx => InfoFailure is { } failure
+            ? GatewayError(ctx, failure.Status, failure.Message)
+            : EmulatorHost.Json(ctx, Info.DeepClone()));
+        app.Map(root + "/{version}/upload", async (HttpContext ctx, string version) =>
+        {
+            if (!ctx.WebSockets.IsWebSocketRequest || !Announces($"/{version}/upload")) { await GatewayError(ctx, 404, "Not Found"); return; }
+            using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
+            await UploadAsync(socket, version == "v2");
+        });
+        app.MapPost(root + "/v1/download", PrepareAsync);
+        app.MapGet(root + "/v1/download/{id}", (HttpContext ctx, string id) => SendAsync(ctx, id));
+        app.MapFallback(ctx => GatewayError(ctx, 404, "Not Found"));
+    }
+
+    private static Task GatewayError(HttpContext ctx, int status, string message)
+        => EmulatorHost.Json(ctx, new JsonObject { ["message"] = message }, status);
 
     private string Inside(string? folder, string name)
     {
@@ -197,7 +231,7 @@ public sealed class HttpgwEmulator : IAsyncDisposable
         bool zip = (bool?)spec["zip_required"] == true || spec["paths"]!.AsArray().Count > 1;
         string id = Guid.NewGuid().ToString();
         lock (_downloads) _downloads[id] = (files, zip);
-        await EmulatorHost.Json(ctx, new JsonObject { ["url"] = $"{Url}{BasePath}/v1/download/{id}" });
+        await EmulatorHost.Json(ctx, new JsonObject { ["url"] = $"{Url}/v1/download/{id}" });
     }
 
     private async Task SendAsync(HttpContext ctx, string id)

@@ -51,7 +51,8 @@ internal static class AdminRoutes
             };
             lock (store.Transfers) store.Transfers[id] = transfer;
             string root = Gen3Routes.Root(ctx);
-            _ = Task.Run(() => RunAsync(store, root, spec, transfer));
+            if (store.TransfersTakeTime) _ = Task.Run(() => RunAsync(store, root, spec, transfer));
+            else await RunAsync(store, root, spec, transfer);
             await Json(ctx, transfer.DeepClone());
         });
         app.MapGet("/ops/transfers", ctx => { lock (store.Transfers) return Json(ctx, new JsonArray([.. store.Transfers.Values.Select(static t => t.DeepClone())])); });

@@ -28,6 +28,12 @@ public sealed class NodeEmulator : IAsyncDisposable
     public string Url { get; private set; } = "";
     /// <summary>Requests received, <c>METHOD /path?query</c>.</summary>
     public List<string> Requests { get; } = [];
+    /// <summary>
+    /// Accepts bearer tokens issued by someone else (e.g. AoC's <c>node.&lt;ak&gt;:user:all</c> tokens):
+    /// called with the token and the access key named by <c>X-Aspera-AccessKey</c> when the node's own
+    /// token check fails; true grants the call that key's storage.
+    /// </summary>
+    public Func<string, AccessKey, bool>? ExternalBearerValidator { get; set; }
 
     private NodeEmulator(string docroot)
     {
@@ -82,7 +88,8 @@ public sealed class NodeEmulator : IAsyncDisposable
                 ctx.Items["root"] = Store.Docroot;
                 return true;
             }
-            if (Store.AccessKeys.TryGetValue(pair[0], out var key) && key.Secret == pair[1])
+            if (Store.AccessKeys.TryGetValue(pair[0], out var key) && key.Secret == pair[1]
+                && (key.StorageCredentialsCheck is null || key.StorageCredentialsCheck(ctx.Request.Headers["X-Aspera-Storage-Credentials"].FirstOrDefault())))
             {
                 ctx.Items["root"] = key.Root;
                 ctx.Items["ak"] = key;
@@ -92,7 +99,7 @@ public sealed class NodeEmulator : IAsyncDisposable
         }
         if (auth.StartsWith("Bearer ", StringComparison.Ordinal)
             && Store.AccessKeys.TryGetValue(ctx.Request.Headers["X-Aspera-AccessKey"].ToString(), out var ak)
-            && VerifyBearer(auth[7..], ak))
+            && (VerifyBearer(auth[7..], ak) || ExternalBearerValidator?.Invoke(auth[7..], ak) == true))
         {
             ctx.Items["root"] = ak.Root;
             ctx.Items["ak"] = ak;

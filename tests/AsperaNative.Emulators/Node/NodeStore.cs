@@ -9,6 +9,11 @@ public sealed class AccessKey(string id, string secret, string root)
     public string Secret { get; set; } = secret;
     public string Root { get; } = root;
     public string? TokenVerificationKey { get; set; }
+    /// <summary>
+    /// When set, Basic requests with this key must also carry an <c>X-Aspera-Storage-Credentials</c>
+    /// header it accepts (cloud storage keys, e.g. COS delegated IAM tokens); null: no such check.
+    /// </summary>
+    public Func<string?, bool>? StorageCredentialsCheck { get; set; }
 }
 
 /// <summary>
@@ -29,10 +34,20 @@ public sealed class NodeStore(string docroot)
     public Dictionary<string, JsonObject> Transfers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How long a transfer stays <c>waiting</c> (queued) before it runs, as on a real node.</summary>
-    public TimeSpan TransferQueueTime { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan TransferQueueTime { get; set; }
 
     /// <summary>How long a transfer stays <c>running</c>, its bytes growing, before it completes.</summary>
-    public TimeSpan TransferRunTime { get; set; } = TimeSpan.FromMilliseconds(1500);
+    public TimeSpan TransferRunTime { get; set; }
+
+    /// <summary>Whether transfers are queued and run in the background (else done before <c>POST /ops/transfers</c> answers).</summary>
+    public bool TransfersTakeTime => TransferQueueTime > TimeSpan.Zero || TransferRunTime > TimeSpan.Zero;
+
+    /// <summary>Transfers as a real node runs them: queued for 0.5 s, then running 1.5 s while their bytes grow.</summary>
+    public void RealisticTransfers()
+    {
+        TransferQueueTime = TimeSpan.FromMilliseconds(500);
+        TransferRunTime = TimeSpan.FromMilliseconds(1500);
+    }
 
     /// <summary>The id of a real path (assigned on first sight).</summary>
     public string IdOf(string fullPath)

@@ -67,7 +67,7 @@ public sealed class KeyCommandTests : IDisposable
     [Fact]
     public void GenKeyErrors()
     {
-        Assert.Equal("ERROR: Argument: size in bits (Integer): expecting Integer, but have \"big\"", _home.Run("config", "genkey", _home.PathOf("x"), "big").Error);
+        Assert.Equal("ERROR: Argument: Invalid integer: big", _home.Run("config", "genkey", _home.PathOf("x"), "big").Error);
         Assert.Equal("ERROR: Other(OpenSSL::PKey::PKeyError): EVP_PKEY_keygen: invalid key size 100", _home.Run("config", "genkey", _home.PathOf("x"), "100").Error);
         Assert.Equal("ERROR: Argument: missing argument: private key file path (String)", _home.Run("config", "genkey").Error);
         string noFolder = _home.PathOf("nofolder/k");

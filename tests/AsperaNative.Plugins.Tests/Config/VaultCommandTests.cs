@@ -84,7 +84,7 @@ public sealed class VaultCommandTests : IDisposable
             _home.Run("config", "vault", "create", "a", "@json:{\"foo\":\"p\"}", Password).Error);
         Assert.Equal("ERROR: Other(Aspera::AssertError): assertion failed: password: expecting String, but have 1",
             _home.Run("config", "vault", "create", "a", "@json:{\"password\":1}", Password).Error);
-        Assert.Equal("ERROR: Argument: info (Hash): expecting Hash", _home.Run("config", "vault", "create", "a", "text", Password).Error);
+        Assert.Equal("ERROR: Argument: Argument info (Hash) is a String but must be Hash", _home.Run("config", "vault", "create", "a", "text", Password).Error);
     }
 
     [Fact]
@@ -127,6 +127,7 @@ public sealed class VaultCommandTests : IDisposable
         var context = new ExtendedValueContext(Terminal.Test(), _home.Home);
         var options = new OptionStore(["--vault-password=s3cret"], [], context);
         options.Declare(GlobalOptions.Descriptors);
+        options.Declare(AsperaNative.Config.ConfigOptions.Descriptors);
         options.Parse();
         VaultProvider.Attach(options);
         Assert.Equal("pw9", ExtendedValue.Evaluate("@vault:site.password", context)!.GetValue<string>());

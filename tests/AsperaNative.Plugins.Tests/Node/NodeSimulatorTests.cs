@@ -19,8 +19,6 @@ public sealed class NodeSimulatorTests : IDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("aspn-sim-").FullName;
     private Process? _simulator;
 
-    public NodeSimulatorTests() => NodeAgent.Register();
-
     [Fact]
     public async Task Simulator_answers_node_commands_and_runs_transfers_with_ascp()
     {

@@ -12,8 +12,6 @@ public sealed class TransferAgentNodeTests : IClassFixture<NodeFixture>
     public TransferAgentNodeTests(NodeFixture fixture)
     {
         _fixture = fixture;
-        // what the composition root does once
-        NodeAgent.Register();
     }
 
     private static string[] Server(string file, string folder) =>

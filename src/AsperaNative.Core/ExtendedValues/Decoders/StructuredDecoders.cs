@@ -12,7 +12,8 @@ internal static class StructuredDecoders
 {
     public static IEnumerable<Decoder> All =>
     [
-        new("json", static (v, _) => DecodedValue.FromNode(ParseJson(v.AsText()))),
+        // a file's bytes are parsed as they are: no text copy of a large file (config echo @json:@file:big.json)
+        new("json", static (v, _) => DecodedValue.FromNode(v.TryGetBytes(out var bytes) ? ParseJson(bytes) : ParseJson(v.AsText()))),
         new("yaml", static (v, _) => DecodedValue.FromNode(YamlReader.Parse(v.AsText()))),
         new("csvt", static (v, _) => DecodedValue.FromNode(TitledCsv(v.AsText()))),
         new("re", static (v, _) => DecodedValue.FromNode(new RubyRegex(v.AsText(), Multiline: true).ToNode())),
@@ -31,6 +32,23 @@ internal static class StructuredDecoders
             if (text.Trim().Length == 0) throw CliException.Other("JSON::ParserError", "unexpected end of input");
             int index = CharIndex(text, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
             throw CliException.Other("JSON::ParserError", $"859: unexpected token at '{text[FailureStart(text, index)..]}'");
+        }
+    }
+
+    /// <summary>
+    /// <c>JSON.parse</c> of UTF-8 bytes, straight from them; text with a byte order mark, invalid UTF-8 or a syntax
+    /// error takes the text path, for the same value or message as text.
+    /// </summary>
+    internal static JsonNode? ParseJson(byte[] utf8)
+    {
+        if (utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return ParseJson(Encoding.UTF8.GetString(utf8));
+        try
+        {
+            return JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 100 });
+        }
+        catch (JsonException)
+        {
+            return ParseJson(Encoding.UTF8.GetString(utf8));
         }
     }
 
