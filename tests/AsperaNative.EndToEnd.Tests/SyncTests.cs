@@ -129,12 +129,13 @@ public sealed class SyncTests : IDisposable
         Assert.Equal(Tree(local), Tree(Path.Combine(_remoteRoot, "shared")));
         // the command line form: session options from the node's transfer spec, token with the bypass key
         var argv = TransferSupport.Lines(Path.Combine(_ascli.Home, "async.log")).Last()["argv"]!.AsArray().Select(static a => a!.ToString()).ToList();
-        Assert.Contains("--name=nodesync", argv);
-        Assert.Contains("--direction=push", argv);
-        Assert.Contains("--remote-dir=/shared", argv);
-        Assert.Contains($"--local-dir={local}", argv);
-        Assert.Contains("--host=127.0.0.1", argv);
-        Assert.Contains(argv, static a => a.StartsWith("--private-key-path=", StringComparison.Ordinal));
+        string Value(string option) => argv[argv.IndexOf(option) + 1];
+        Assert.Equal("nodesync", Value("--name"));
+        Assert.Equal("push", Value("--direction"));
+        Assert.Equal("/shared", Value("--remote-dir"));
+        Assert.Equal(local, Value("--local-dir"));
+        Assert.Equal("127.0.0.1", Value("--host"));
+        Assert.EndsWith("aspera_bypass_rsa.pem", Value("--private-key-path"));
         Assert.Contains(node.Requests, static r => r.Contains("/files/sync_setup", StringComparison.Ordinal));
     }
 }
