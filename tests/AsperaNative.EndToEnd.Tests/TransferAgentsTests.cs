@@ -202,8 +202,7 @@ public sealed class TransferAgentsTests : IDisposable
         AssertSameFile(Path.Combine(_data, "big.bin"), Path.Combine(remote, "big.bin"));
         string back = Path.Combine(_ascli.Home, "back");
         Directory.CreateDirectory(back);
-        // the 4.21.1 name of the agent
-        Ok(Exec(["server", "download", Path.Combine(remote, "tree"), Path.Combine(remote, "big.bin"), "--to-folder=" + back, "--transfer=transferd", .. common]));
+        Ok(Exec(["server", "download", Path.Combine(remote, "tree"), Path.Combine(remote, "big.bin"), "--to-folder=" + back, .. common]));
         AssertSameTree(Path.Combine(_data, "tree"), Path.Combine(back, "tree"));
         AssertSameFile(Path.Combine(_data, "big.bin"), Path.Combine(back, "big.bin"));
         Assert.True(TransferSupport.WaitFor(() => TransferSupport.ProcessesOfHome(_ascli.Home).Count == 0, TimeSpan.FromSeconds(10)), "the daemon was not stopped");
