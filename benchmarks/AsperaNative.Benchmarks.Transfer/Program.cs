@@ -1,7 +1,11 @@
-// Transfer supervision benchmark.
-//   dotnet run -c Release --project benchmarks/AsperaNative.Benchmarks.Transfer [-- --ascli dist/ascli] [--events 10000] [--runs 10]
-// 1. CPU of the direct agent (this process) per 10 000 management events sent by the stand-in ascp.
+// Transfer benchmarks.
+//   dotnet run -c Release --project benchmarks/AsperaNative.Benchmarks.Transfer [-- --ascli dist/ascli] [--events 10000] [--runs 10] [--httpgw-mb 1024]
+// 1. CPU of the direct agent (this process, JIT) per 10 000 management events sent by the stand-in ascp.
 // 2. With --ascli: time from starting `ascli server upload` to the start of ascp (median over runs).
+// 3. With --ascli: CPU of the published binary supervising ascp, per 10 000 management events (stand-in sending
+//    100 000 STATS as fast as it can), and what that is as a share of one core at 10 000 events per second.
+// 4. With --ascli and --httpgw-mb: one file of that size uploaded through --transfer=httpgw to an HTTPS gateway on
+//    loopback (the gateway emulator, Kestrel), next to curl sending the same bytes over HTTPS (PUT) to the same server.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -67,6 +71,8 @@ try
             latencies.Add(ms);
         }
         Console.WriteLine($"ascli start to ascp spawn: median {Median(latencies):0.0} ms, min {latencies.Min():0.0} ms over {runs} runs");
+        await Benchmarks.SupervisionCpuAsync(ascli, root, ascp, source);
+        if (Arg("--httpgw-mb") is { } mb) await Benchmarks.HttpgwAgainstCurlAsync(ascli, root, long.Parse(mb, CultureInfo.InvariantCulture));
     }
 }
 finally

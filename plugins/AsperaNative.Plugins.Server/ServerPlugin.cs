@@ -5,11 +5,13 @@ using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Options;
 using AsperaNative.Transfer;
+using AsperaNative.Transfer.Sync;
 
 namespace AsperaNative.Plugins.Server;
 
 /// <summary>IBM Aspera High Speed Transfer Server (SSH)</summary>
 [Plugin("server")]
+[MountCommands(typeof(SyncScope), "sync", Scope = nameof(Sync))]
 public sealed class ServerPlugin(BasicAuthOptions auth, ServerOptions options, TransferRunner transfer, PluginContext context)
 {
     public BasicAuthOptions Auth => auth;
@@ -23,4 +25,7 @@ public sealed class ServerPlugin(BasicAuthOptions auth, ServerOptions options, T
     public System.Text.Json.Nodes.JsonObject BaseTransferSpec()
         => (System.Text.Json.Nodes.JsonObject)(_spec ??= new ServerTransferSpec(Auth, Options, Transfer, context.ExtendedValues.HomeFolder).Build()).DeepClone();
     private System.Text.Json.Nodes.JsonObject? _spec;
+
+    /// <summary><c>sync</c>: the server's transfer spec authorizes the session, whatever its direction and folders.</summary>
+    public SyncScope Sync() => new((_, _, _) => Task.FromResult(BaseTransferSpec()));
 }

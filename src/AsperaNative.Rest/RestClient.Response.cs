@@ -18,7 +18,7 @@ public sealed partial class RestClient
         string reason = response.ReasonPhrase ?? "";
         if (request.SaveToFile is { } file && response.IsSuccessStatusCode && !RestJson.IsJson(mediaType))
         {
-            await SaveAsync(response, file, stack, timeout, cancel);
+            await SaveAsync(response, file, stack, timeout, request.SaveProgress, cancel);
             return new RestResponse(status, reason, headers, mediaType, "", null);
         }
         if (request.ListingPage && RestJson.IsJson(mediaType) && request.SaveToFile is null
@@ -50,7 +50,7 @@ public sealed partial class RestClient
     /// so not <see cref="AtomicFile"/>, whose temporary file never outlives a failure.
     /// A Content-Disposition file name replaces the target's name (its base name only: no path from the server).
     /// </summary>
-    private static async Task SaveAsync(HttpResponseMessage response, string file, HttpStack stack, CancellationTokenSource timeout, CancellationToken cancel)
+    private static async Task SaveAsync(HttpResponseMessage response, string file, HttpStack stack, CancellationTokenSource timeout, IProgress<(long Saved, long? Total)>? progress, CancellationToken cancel)
     {
         string suffix = stack.Settings.Http.DownloadPartialSuffix;
         string requested = file + suffix;
@@ -65,6 +65,8 @@ public sealed partial class RestClient
         await using (var output = new FileStream(partial, resume ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
         await using (var input = await response.Content.ReadAsStreamAsync(cancel))
         {
+            long saved = output.Length;
+            progress?.Report((saved, response.Content.Headers.ContentLength is { } length ? saved + length : null));
             var buffer = new byte[BufferSize];
             while (true)
             {
@@ -73,6 +75,8 @@ public sealed partial class RestClient
                 int read = await input.ReadAsync(buffer, timeout.Token);
                 if (read == 0) break;
                 await output.WriteAsync(buffer.AsMemory(0, read), cancel);
+                saved += read;
+                progress?.Report((saved, null));
             }
         }
         File.Move(partial, target, overwrite: true);

@@ -30,6 +30,12 @@ public sealed class RestFactory(Func<RestSettings> settings) : IDisposable
 
     public AppLog Log => Stack.Log;
 
+    /// <summary>
+    /// The transport of the stack without its API handlers (TLS policy, certificates, proxies), for a
+    /// <c>ClientWebSocket</c> (HTTP Gateway uploads): the upgrade request goes where REST calls go.
+    /// </summary>
+    public HttpMessageInvoker WebSocketTransport => Stack.Upgrades;
+
     /// <summary>An API client for <paramref name="baseUrl"/> (trailing slashes and default ports removed, as ascli).</summary>
     public RestClient Create(string baseUrl, ITokenProvider? auth = null, RestClientOptions? options = null)
         => new(this, baseUrl, auth, options ?? RestClientOptions.Default);

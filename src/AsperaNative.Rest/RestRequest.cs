@@ -44,6 +44,8 @@ public sealed record RestRequest(string Method, string Subpath = "")
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
     /// <summary>Streams a successful non-JSON body to this file (through a partial file, resumed if present).</summary>
     public string? SaveToFile { get; init; }
+    /// <summary>With <see cref="SaveToFile"/>: called with the size of the whole file once known (resumed bytes included), then with the bytes saved so far.</summary>
+    public IProgress<(long Saved, long? Total)>? SaveProgress { get; init; }
     /// <summary>False to get failed responses back instead of an exception.</summary>
     public bool ThrowOnError { get; init; } = true;
     /// <summary>Leaves the API's authorization out (public endpoints, token creation).</summary>

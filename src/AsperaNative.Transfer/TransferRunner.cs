@@ -43,6 +43,9 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
     /// </summary>
     public Func<string, ITransferAgent?>? AgentFor { get; set; }
 
+    /// <summary>The HTTP Gateway URL the application announces (AoC, Faspex), used by <c>--transfer=httpgw</c> when <c>--transfer-info</c> has no <c>url</c>.</summary>
+    public Func<string>? HttpgwUrl { get; set; }
+
     /// <summary>Extra listener (asession prints management events).</summary>
     public ITransferListener? Listener { get; set; }
 

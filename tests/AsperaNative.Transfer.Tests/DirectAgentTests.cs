@@ -119,17 +119,99 @@ public sealed class DirectAgentTests
     }
 
     [Fact]
-    public void AscpDyingWhileSocketIsHeldFailsWithinTenSeconds()
+    public async Task AscpDyingWhileSocketIsHeldFailsWithinTenSecondsAfterTheResumePolicy()
     {
         using var s = new StandIn();
         s.File_("src/f1", "x");
         s.File_("src/f2", "y");
-        s.Environment["ASCP_STANDIN_LEAK_SOCKET"] = "12";
+        s.Environment["ASCP_STANDIN_LEAK_SOCKET"] = "30";
         var watch = Stopwatch.StartNew();
-        var statuses = Run(s, Spec(s, "out", true, "src/f1", "src/f2"));
+        // the default policy: a non-retryable error gets one more chance after sleep_initial (2 s)
+        var statuses = await s.Agent().TransferAsync(Spec(s, "out", true, "src/f1", "src/f2"), new RecordingListener(), null, CancellationToken.None);
         Assert.InRange(watch.Elapsed.TotalSeconds, 0, 10);
-        Assert.False(statuses.Single().Success);
-        Assert.Contains("ascp failed", s.Stderr.ToString(), StringComparison.Ordinal);
+        var error = Assert.IsType<Errors.TransferException>(statuses.Single().Error);
+        Assert.Equal("unexpected last event type: STOP, ", error.Message);
+        Assert.Equal(2, s.Runs().Count);
+        string log = s.Stderr.ToString();
+        Assert.Contains("ascp failed (pid ", log, StringComparison.Ordinal);
+        Assert.Contains("Resuming in 2 seconds (retry left:6)", log, StringComparison.Ordinal);
+        Assert.Contains("non-retryable error", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AscpDyingAfterAFileErrorReportsThatError()
+    {
+        using var s = new StandIn();
+        s.File_("src/f1", "x");
+        s.Environment["ASCP_STANDIN_LEAK_SOCKET"] = "30";
+        // the missing first source is a FILEERROR, then ascp dies while sending the next one
+        var statuses = Run(s, Spec(s, "out", true, "src/missing", "src/f1"), new JsonObject { ["resume"] = new JsonObject { ["iter_max"] = 0, ["sleep_initial"] = 0 } });
+        Assert.StartsWith("unexpected last event type: ", statuses.Single().Error!.Message, StringComparison.Ordinal);
+        Assert.EndsWith($", No such file or directory: {s.Path_("src/missing")}", statuses.Single().Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AscpExitingWithoutConnectingFailsAtOnce()
+    {
+        using var s = new StandIn();
+        s.File_("src/f1", "x");
+        File.WriteAllText(s.AscpPath, "#!/bin/sh\nexit 3\n");
+        var watch = Stopwatch.StartNew();
+        var statuses = Run(s, Spec(s, "out", true, "src/f1"), new JsonObject { ["spawn_timeout_sec"] = 20, ["resume"] = new JsonObject { ["iter_max"] = 0, ["sleep_initial"] = 0 } });
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
+        Assert.Equal("timeout waiting mgt port connect (select not readable)", statuses.Single().Error!.Message);
+        Assert.Contains("ascp failed (pid ", s.Stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FileErrorsAreLoggedAndFailTheSession()
+    {
+        using var s = new StandIn();
+        s.File_("src/f1", "x");
+        var events = new EventRecorder();
+        var statuses = Run(s, Spec(s, "out", true, "src/f1", "src/missing"), listener: events);
+        Assert.Equal("One or more files failed", statuses.Single().Error!.Message);
+        Assert.Equal(27, ((Errors.TransferException)statuses.Single().Error!).Code);
+        Assert.True(File.Exists(s.Path_("out/f1")));
+        Assert.Contains("FILEERROR", events.Types);
+        Assert.Contains($"ERROR -- : No such file or directory: {s.Path_("src/missing")}", s.Stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SkippedFilesAreReportedAndTheSessionSucceeds()
+    {
+        using var s = new StandIn();
+        s.File_("src/f1", "new");
+        s.File_("out/f1", "old");
+        var spec = Spec(s, "out", true, "src/f1");
+        spec["overwrite"] = "never";
+        var events = new EventRecorder();
+        Assert.True(Run(s, spec, listener: events).Single().Success);
+        Assert.Equal("old", File.ReadAllText(s.Path_("out/f1")));
+        Assert.Contains("SKIP", events.Types);
+        Assert.DoesNotContain("START", events.Types);
+        Assert.Equal("1", events.Last("DONE")!["TransfersSkipped"]);
+    }
+
+    [Fact]
+    public async Task InterruptionSendsCancelToAscpWhichEndsItsSession()
+    {
+        using var s = new StandIn();
+        s.File_("src/f1", "x");
+        s.File_("src/f2", "y");
+        s.Environment["ASCP_STANDIN_STALL"] = "60";
+        using var cancel = new CancellationTokenSource();
+        var events = new EventRecorder { OnEvent = e => { if (e.Type == "STOP") cancel.CancelAfter(300); } };
+        var watch = Stopwatch.StartNew();
+        var statuses = await s.Agent(new JsonObject { ["resume"] = new JsonObject { ["iter_max"] = 0 } })
+            .TransferAsync(Spec(s, "out", true, "src/f1", "src/f2"), events, null, cancel.Token);
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 10);
+        Assert.Equal("transfer interrupted by user", statuses.Single().Error!.Message);
+        var commands = File.ReadAllLines(s.LogPath + ".commands").Select(static l => JsonNode.Parse(l)!["Type"]!.ToString()).ToList();
+        Assert.Equal(["CANCEL"], commands);
+        int pid = (int)s.Runs().Single()["pid"]!;
+        Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal), "ascp still running");
+        Assert.False(File.Exists(s.Path_("out/f2")));
     }
 
     [Fact]
@@ -159,5 +241,46 @@ public sealed class DirectAgentTests
         Assert.Equal(20, new FileInfo(s.Path_("out/dir/file3")).Length);
         spec["destination_root"] = "faux://";
         Assert.True(Run(s, spec).Single().Success);
+    }
+}
+
+/// <summary>The SSH bypass keys that ascp arguments refer to for token authentication.</summary>
+public sealed class BypassKeyTests
+{
+    [Fact]
+    public async Task KeyOfAnInstalledProductIsPlacedInTheSdkFolderAndAscpReadsIt()
+    {
+        using var s = new StandIn();
+        // the stand-in's folder is laid out as a product: bin/ascp and etc/aspera_tokenauth_id_rsa
+        s.File_("etc/aspera_tokenauth_id_rsa", "-----BEGIN RSA PRIVATE KEY-----\nkey\n-----END RSA PRIVATE KEY-----\n");
+        s.File_("src/f1", "x");
+        var spec = new JsonObject
+        {
+            ["direction"] = "send", ["remote_host"] = "localhost", ["token"] = "Bearer abc", ["create_dir"] = true,
+            ["destination_root"] = s.Path_("out"), ["paths"] = new JsonArray(new JsonObject { ["source"] = s.Path_("src/f1") }),
+        };
+        var statuses = await s.Agent(new JsonObject { ["resume"] = new JsonObject { ["iter_max"] = 0 } })
+            .TransferAsync(spec, new RecordingListener(), null, CancellationToken.None);
+        Assert.True(statuses.Single().Success, statuses.Single().Error?.Message);
+        string key = s.Path_("sdk/aspera_bypass_rsa.pem");
+        Assert.Equal(File.ReadAllText(s.Path_("etc/aspera_tokenauth_id_rsa")), File.ReadAllText(key));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        var argv = s.Runs().Single()["argv"]!.AsArray().Select(static a => a!.ToString()).ToList();
+        Assert.Equal(key, argv[argv.IndexOf("-i") + 1]);
+    }
+
+    [Fact]
+    public async Task WithoutAnyKeyTheFailureIsAscpsOwn()
+    {
+        using var s = new StandIn();
+        s.File_("src/f1", "x");
+        var spec = new JsonObject
+        {
+            ["direction"] = "send", ["remote_host"] = "localhost", ["token"] = "Bearer abc",
+            ["destination_root"] = s.Path_("out"), ["paths"] = new JsonArray(new JsonObject { ["source"] = s.Path_("src/f1") }),
+        };
+        var statuses = await s.Agent(new JsonObject { ["resume"] = new JsonObject { ["iter_max"] = 0, ["sleep_initial"] = 0 } })
+            .TransferAsync(spec, new RecordingListener(), null, CancellationToken.None);
+        Assert.Equal($"failed to read identity file {s.Path_("sdk/aspera_bypass_rsa.pem")}", statuses.Single().Error!.Message);
     }
 }

@@ -57,7 +57,10 @@ internal sealed class AscpCommands(PluginContext context, TransferRunner transfe
 
     /// <summary>Download and install the transfer SDK (ascp)</summary>
     [Command("install")]
-    public Result Install([Argument("transferd version", Name = "version")] string? version = null)
+    public Result Install([Argument("transferd version", Name = "version")] string? version = null) => InstallSdk(version);
+
+    /// <summary><c>config ascp install</c> and <c>config transferd install</c>: the SDK of <c>--sdk-url</c> (or of IBM's list, for the version given).</summary>
+    internal Result InstallSdk(string? version)
     {
         string url = ascp.SdkUrl is { Length: > 0 } u && u != SdkDownload.DefaultKeyword ? u : SdkDownload.LocationFor(Rest, version);
         var installer = new SdkInstaller(Transfer.Installation.SdkFolder, log);

@@ -38,14 +38,20 @@ internal static class SdkDownload
         }
     }
 
-    /// <summary>The archive URL of <paramref name="version"/> (newest when null) for this platform.</summary>
-    public static string LocationFor(RestFactory rest, string? version)
+    /// <summary>IBM's list of SDK archives (platform, version, url…), each entry as published.</summary>
+    public static List<JsonObject> Locations(RestFactory rest)
     {
         var response = UriReader.Response(new Uri(LocationsUrl), rest);
         JsonNode? list;
         try { list = YamlReader.Parse(response.Text); }
         catch (FormatException) { throw CliException.Runtime($"Error when parsing yaml data from: {LocationsUrl}"); }
-        var all = (list as JsonArray ?? []).OfType<JsonObject>().ToList();
+        return [.. (list as JsonArray ?? []).OfType<JsonObject>()];
+    }
+
+    /// <summary>The archive URL of <paramref name="version"/> (newest when null) for this platform.</summary>
+    public static string LocationFor(RestFactory rest, string? version)
+    {
+        var all = Locations(rest);
         string platform = Platform;
         var mine = all.Where(l => Text(l["platform"]) == platform).ToList();
         if (mine.Count == 0)

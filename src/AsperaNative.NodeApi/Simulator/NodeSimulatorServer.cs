@@ -15,8 +15,11 @@ public sealed record NodeSimulatorSettings(Uri Url, string? Username, string? Pa
 /// <summary>
 /// ascli's built-in minimal Node API (<c>node simulator</c>), on <see cref="HttpListener"/> (no ASP.NET Core):
 /// <c>GET /info</c>, <c>POST /ops/transfers</c> (the node runs the transfer as a client with the local ascp),
-/// <c>GET /ops/transfers</c>, <c>GET /ops/transfers/{id}</c> and <c>POST /files/browse</c>, below the path of
-/// the URL. With a username, requests must carry its Basic credentials.
+/// <c>GET /ops/transfers</c>, <c>GET /ops/transfers/{id}</c>, <c>POST /files/browse</c>, and the transfer
+/// authorizations <c>POST /files/upload_setup</c> and <c>/files/download_setup</c>, below the path of the URL.
+/// With a username, these requests must carry its Basic credentials. It also serves the HTTP Gateway protocol
+/// (<c>/aspera/http-gwy</c>) on the browse root, so that <c>--transfer=httpgw</c> moves real files with
+/// nothing but this binary on the machine.
 /// </summary>
 public sealed class NodeSimulatorServer : IDisposable
 {
@@ -26,6 +29,8 @@ public sealed class NodeSimulatorServer : IDisposable
 
     private readonly NodeSimulatorSettings _settings;
     private readonly SimulatedTransfers _transfers;
+    private readonly SimulatedAuthorizations _authorizations = new();
+    private readonly SimulatedGateway _gateway;
     private readonly HttpListener _listener = new();
     private readonly string _basePath;
 
@@ -33,6 +38,7 @@ public sealed class NodeSimulatorServer : IDisposable
     {
         _settings = settings;
         _transfers = new SimulatedTransfers(agent, NodeId);
+        _gateway = new SimulatedGateway(settings.BrowseRoot, _authorizations);
         if (settings.Url.Scheme != Uri.UriSchemeHttp) throw CliException.BadArgument($"simulator: only http is supported: {settings.Url}");
         _basePath = settings.Url.AbsolutePath.TrimEnd('/') + "/";
         string host = settings.Url.Host is "0.0.0.0" or "::" or "[::]" ? "*" : settings.Url.Host;
@@ -68,14 +74,20 @@ public sealed class NodeSimulatorServer : IDisposable
         try
         {
             var request = context.Request;
+            string path = request.Url!.AbsolutePath;
+            path = path.Length >= _basePath.Length ? path[_basePath.Length..].TrimEnd('/') : "";
+            if (path.StartsWith(SimulatedGateway.Prefix, StringComparison.Ordinal))
+            {
+                // the gateway authorizes each transfer by the token of its spec, not by the node's credentials
+                await _gateway.HandleAsync(context, path[SimulatedGateway.Prefix.Length..], $"{request.Url.Scheme}://{request.Url.Authority}{_basePath}", cancel);
+                return;
+            }
             if (!Authorized(request))
             {
                 response.AddHeader("WWW-Authenticate", $"Basic realm=\"{Realm}\"");
                 await Reply(response, 401, new JsonObject { ["error"] = new JsonObject { ["code"] = 401, ["user_message"] = "API user authentication failed", ["reason"] = "Unauthorized" } });
                 return;
             }
-            string path = request.Url!.AbsolutePath;
-            path = path.Length >= _basePath.Length ? path[_basePath.Length..].TrimEnd('/') : "";
             var (code, body) = request.HttpMethod switch
             {
                 "GET" => Get(path),
@@ -84,7 +96,7 @@ public sealed class NodeSimulatorServer : IDisposable
             };
             await Reply(response, code, body);
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or System.Net.WebSockets.WebSocketException or OperationCanceledException)
         {
             // client gone
         }
@@ -126,6 +138,8 @@ public sealed class NodeSimulatorServer : IDisposable
             if (body is not JsonObject spec) return (400, Error("Bad request"));
             return (200, _transfers.Start(spec, cancel));
         }
+        if (path is "files/upload_setup" or "files/download_setup")
+            return (200, _authorizations.Setup(path["files/".Length..^"_setup".Length], body, _settings.Url.Host, 33001));
         if (path == "files/browse")
         {
             string requested = body?["path"]?.GetValueKind() == JsonValueKind.String ? body["path"]!.GetValue<string>() : "/";

@@ -21,6 +21,15 @@ internal sealed class HttpStack : IDisposable
     public AppLog Log { get; }
     public HttpClient Client { get; }
 
+    private HttpMessageInvoker? _upgrades;
+    private readonly Lock _lock = new();
+
+    /// <summary>The transport alone (TLS policy, proxy), for requests that upgrade the connection (web sockets).</summary>
+    public HttpMessageInvoker Upgrades
+    {
+        get { lock (_lock) return _upgrades ??= new HttpMessageInvoker(new TransportSelector(Settings, Tls, Proxy), disposeHandler: true); }
+    }
+
     public HttpStack(RestSettings settings)
     {
         Settings = settings;
@@ -47,6 +56,7 @@ internal sealed class HttpStack : IDisposable
 
     public void Dispose()
     {
+        _upgrades?.Dispose();
         Client.Dispose();
         _services.Dispose();
         _ownedLog?.Dispose();

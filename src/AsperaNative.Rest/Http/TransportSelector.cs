@@ -19,7 +19,8 @@ internal sealed class TransportSelector(RestSettings settings, TlsPolicy tls, Pr
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancel)
     {
         var uri = request.RequestUri!;
-        bool ignore = uri.Scheme == Uri.UriSchemeHttps && tls.IsIgnored(uri.Host, uri.Port);
+        // web socket upgrades (wss) go over TLS as https does
+        bool ignore = (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeWss) && tls.IsIgnored(uri.Host, uri.Port);
         return Pool(ignore).SendAsync(request, cancel);
     }
 

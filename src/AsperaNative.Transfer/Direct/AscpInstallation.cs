@@ -64,7 +64,51 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
         return at < 0 ? path : Path.Combine(Path.GetDirectoryName(path) ?? "", name[..at] + "ascp4" + name[(at + 4)..]);
     }
 
-    public string BypassKeyPath(string type) => Path.Combine(SdkFolder, $"aspera_bypass_{type}.pem");
+    /// <summary>
+    /// The SSH bypass key of <paramref name="type"/> (dsa, rsa) that ascp uses for token authentication, in the SDK
+    /// folder. It is the well-known key every Aspera client carries: when the SDK folder has none, it is copied there
+    /// from an installed product that ships it (transfer SDK, Connect, CLI, HSTS layouts). The path is returned in any
+    /// case, as ascli does; ascp itself reports an unreadable identity file.
+    /// </summary>
+    public string BypassKeyPath(string type)
+    {
+        string path = Path.Combine(SdkFolder, $"aspera_bypass_{type}.pem");
+        if (File.Exists(path)) return path;
+        if (BypassKeyCandidates(type).FirstOrDefault(File.Exists) is { } found)
+        {
+            try
+            {
+                Directory.CreateDirectory(SdkFolder);
+                string temporary = $"{path}.{Environment.ProcessId}.tmp";
+                File.Copy(found, temporary, overwrite: true);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                // concurrent runs may copy at the same time: the same bytes, the last rename wins
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return path;
+    }
+
+    /// <summary>Where Aspera products keep the same key, relative to their installation folders.</summary>
+    private IEnumerable<string> BypassKeyCandidates(string type)
+    {
+        var roots = new List<string>();
+        if (ascpPath is not null && Path.GetDirectoryName(Path.GetFullPath(ascpPath)) is { } bin)
+        {
+            roots.Add(bin);
+            if (Path.GetDirectoryName(bin) is { } parent) roots.Add(parent);
+        }
+        roots.AddRange(InstalledProducts().Select(static p => p.AppRoot));
+        roots.Add("/opt/aspera");
+        string[] names = type == "dsa"
+            ? [$"aspera_bypass_{type}.pem", "asperaweb_id_dsa.openssh"]
+            : [$"aspera_bypass_{type}.pem", "aspera_tokenauth_id_rsa"];
+        foreach (var root in roots.Distinct(StringComparer.Ordinal))
+            foreach (var sub in new[] { "", "etc", "etc/aspera", "var" })
+                foreach (var name in names)
+                    yield return Path.Combine(root, sub, name);
+    }
 
     public string FallbackCertificatePath()
     {
@@ -116,7 +160,7 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
         data["ascp4"] = ascp is null ? null : AscpPath(ascp4: true) is var a4 && File.Exists(a4) ? a4 : $"ascp4 not found ({a4})";
         string folder = ascp is null ? SdkFolder : Path.GetDirectoryName(ascp) ?? SdkFolder;
         data["async"] = Optional(Path.Combine(folder, "async"));
-        data["transferd"] = Optional(File.Exists(Path.Combine(folder, "asperatransferd")) ? Path.Combine(folder, "asperatransferd") : Path.Combine(folder, "transferd"));
+        data["transferd"] = Optional(TransferdPath(folder));
         data["ssh_private_dsa"] = BypassKeyPath("dsa");
         data["ssh_private_rsa"] = BypassKeyPath("rsa");
         data["aspera_license"] = Required("aspera_license", Path.Combine(SdkFolder, "aspera-license"));
@@ -132,6 +176,15 @@ public sealed class AscpInstallation(string home, string? ascpPath, string? useP
             catch (Exception e) when (e is CliException or System.ComponentModel.Win32Exception) { data["ascp_version"] = e.Message; }
         }
         return data;
+    }
+
+    /// <summary>The transfer SDK daemon (<c>asperatransferd</c>, older SDKs: <c>transferd</c>) of the SDK folder (or of <paramref name="folder"/>).</summary>
+    public string TransferdPath(string? folder = null)
+    {
+        folder ??= SdkFolder;
+        string current = Path.Combine(folder, "asperatransferd");
+        string legacy = Path.Combine(folder, "transferd");
+        return !File.Exists(current) && File.Exists(legacy) ? legacy : current;
     }
 
     /// <summary>An optional SDK file: its path when present, else null (ascli leaves it out of the files found).</summary>

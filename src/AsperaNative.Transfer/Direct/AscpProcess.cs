@@ -23,6 +23,14 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     /// <summary>Time given to the socket to deliver the last events once ascp has exited.</summary>
     private static readonly TimeSpan DrainAfterExit = TimeSpan.FromSeconds(1);
 
+    /// <summary>Time given to ascp to end its session after a CANCEL command (interrupted transfer), before it is killed.</summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(1);
+
+    private const string CancelCommand = "FASPMGR 2\nType: CANCEL\n\n";
+
+    /// <summary>How the management port is given to the program: ascp's <c>-M port</c> by default (async: <c>--exclusive-mgmt-port=port</c>).</summary>
+    public Func<int, IReadOnlyList<string>> ManagementArgument { get; init; } = static port => ["-M", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
     /// <summary>Regenerates a bearer token after an ERROR mentioning it; the next attempt uses it.</summary>
     public Func<string>? TokenRegenerator { get; init; }
 
@@ -30,6 +38,8 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     private bool _sizeSent;
     private long? _lastBytes;
     private bool _silent;
+    // the description of the last FILEERROR or ERROR: the reason given when ascp ends without its final event
+    private string? _lastError;
 
     [GeneratedRegex("bearer token", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
@@ -42,11 +52,11 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         server.Listen(1);
         int port = ((IPEndPoint)server.LocalEndPoint!).Port;
         var psi = new ProcessStartInfo(executable) { UseShellExecute = false };
-        psi.ArgumentList.Add("-M");
-        psi.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var management = ManagementArgument(port);
+        foreach (var a in management) psi.ArgumentList.Add(a);
         foreach (var a in command.Arguments) psi.ArgumentList.Add(a);
         foreach (var (k, v) in command.Environment) psi.Environment[k] = v;
-        log.Debug($"execute: {string.Join(' ', command.Environment.Keys.Select(k => k + "=***"))} {executable} -M {port} {string.Join(' ', command.Arguments)}");
+        log.Debug($"execute: {string.Join(' ', command.Environment.Keys.Select(k => k + "=***"))} {executable} {string.Join(' ', management)} {string.Join(' ', command.Arguments)}");
         Process process;
         try { process = Process.Start(psi) ?? throw new TransferException("ascp not started"); }
         catch (System.ComponentModel.Win32Exception e) { throw new TransferException(e.Message); }
@@ -56,8 +66,16 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         {
             listener.OnProgress(new ProgressEvent(ProgressKind.PreStart, null, Info: "waiting for ascp"));
             var parser = new FaspMgrParser();
-            using (var client = await AcceptAsync(server, cancel))
-                await ReadEventsAsync(client, process, parser, cancel);
+            using (var client = await AcceptAsync(server, process, cancel))
+            {
+                try { await ReadEventsAsync(client, process, parser, cancel); }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    // ascp ends its session cleanly on CANCEL; it is killed if it does not exit soon after
+                    SendCancel(client);
+                    throw;
+                }
+            }
             failure = Outcome(parser);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -70,7 +88,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         }
         finally
         {
-            await EndProcessAsync(process, cancel.IsCancellationRequested || _silent ? TimeSpan.Zero : failure is not null ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
+            await EndProcessAsync(process, _silent ? TimeSpan.Zero : cancel.IsCancellationRequested ? CancelGrace : failure is not null ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
         }
         string? exit = process.ExitCode == 0 ? null : $"ascp failed (pid {process.Id} exit {process.ExitCode})";
         if (failure is not null)
@@ -81,16 +99,47 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         if (exit is not null) throw new TransferException(exit);
     }
 
-    /// <summary>Waits <c>spawn_timeout_sec</c> for ascp to connect, as ascli does.</summary>
-    private async Task<Socket> AcceptAsync(Socket server, CancellationToken cancel)
+    /// <summary>
+    /// Waits <c>spawn_timeout_sec</c> for ascp to connect, as ascli does; an ascp that exits without connecting
+    /// ends the wait at once (a connection it made before exiting is still accepted).
+    /// </summary>
+    private async Task<Socket> AcceptAsync(Socket server, Process process, CancellationToken cancel)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.SpawnTimeoutSec));
-        try { return await server.AcceptAsync(timeout.Token); }
+        var accept = server.AcceptAsync(timeout.Token).AsTask();
+        var exited = process.WaitForExitAsync(timeout.Token);
+        if (await Task.WhenAny(accept, exited) != accept && !accept.IsCompleted && !ConnectionPending(server))
+        {
+            // the connection of an ascp that has just exited may still be on its way
+            await Task.WhenAny(accept, Task.Delay(ExitedConnectGrace, CancellationToken.None));
+            if (!accept.IsCompleted && !ConnectionPending(server)) timeout.Cancel();
+        }
+        try { return await accept; }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
             throw new TransferException("timeout waiting mgt port connect (select not readable)");
         }
+        finally
+        {
+            _ = exited.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+        }
+    }
+
+    private static readonly TimeSpan ExitedConnectGrace = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A connection waits in the listen backlog (the kernel's view: true even before the accept completes).</summary>
+    private static bool ConnectionPending(Socket server)
+    {
+        try { return server.Poll(0, SelectMode.SelectRead); }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { return false; }
+    }
+
+    /// <summary>Asks ascp to end its session (management command CANCEL); nothing when the port is already gone.</summary>
+    private static void SendCancel(Socket client)
+    {
+        try { client.Send(Encoding.UTF8.GetBytes(CancelCommand)); }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
     }
 
     private async Task ReadEventsAsync(Socket client, Process process, FaspMgrParser parser, CancellationToken cancel)
@@ -102,7 +151,6 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
             var bytes = Encoding.UTF8.GetBytes(text);
             lock (writeLock) stream.Write(bytes);
         });
-        using var reader = new StreamReader(stream, new UTF8Encoding(false));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var exited = process.WaitForExitAsync(CancellationToken.None);
         // when ascp is gone, whoever still holds the socket cannot keep us waiting
@@ -111,22 +159,88 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
             try { stop.CancelAfter(DrainAfterExit); }
             catch (ObjectDisposedException) { }
         }, TaskScheduler.Default);
-        var silence = TimeSpan.FromSeconds(options.SilentTimeoutSec);
-        // one watchdog, re-armed for each line: cheaper than a token source per event
+        // a persistent session waits for its next file as long as the client wants: no silence limit
+        var silence = command.Arguments.Contains("--keepalive") ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(options.SilentTimeoutSec);
+        const int RearmMs = 500;
+        // one watchdog, re-armed for each read (not each line or event): supervision stays cheap at high event rates
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        // lines are cut from the bytes read: one read brings many events, and only values become strings
+        var buffer = new byte[64 * 1024];
+        int start = 0, end = 0;
+        bool everArmed = false;
+        long armed = 0;
         while (true)
         {
-            string? line;
-            watchdog.CancelAfter(silence);
-            try { line = await reader.ReadLineAsync(watchdog.Token); }
+            int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var line = buffer.AsSpan(start, newline);
+                start += newline + 1;
+                if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+                if (parser.ProcessLine(line) is { } e) OnEvent(e);
+                continue;
+            }
+            if (start > 0)
+            {
+                buffer.AsSpan(start, end - start).CopyTo(buffer);
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            int read;
+            // re-armed at most every 500 ms, with those 500 ms added: the limit is between silence and silence + 0.5 s
+            long now = Environment.TickCount64;
+            if (!everArmed || now - armed >= RearmMs)
+            {
+                watchdog.CancelAfter(silence == Timeout.InfiniteTimeSpan ? silence : silence + TimeSpan.FromMilliseconds(RearmMs));
+                armed = now;
+                everArmed = true;
+            }
+            try { read = await stream.ReadAsync(buffer.AsMemory(end), watchdog.Token); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // ascp is gone: what it wrote before exiting is still read (a loaded machine may be late to read it)
+                DrainAvailable(client, buffer.AsSpan(start, end - start), parser);
+                return;
+            }
             catch (OperationCanceledException)
             {
                 _silent = true;
                 throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
             }
-            if (line is null) return;
+            if (read == 0)
+            {
+                // a last line without end of line
+                if (end > start && parser.ProcessLine(buffer.AsSpan(start, end - start)) is { } last) OnEvent(last);
+                return;
+            }
+            end += read;
+        }
+    }
+
+    /// <summary>Parses <paramref name="pending"/> and what the socket holds already, without waiting.</summary>
+    private void DrainAvailable(Socket client, ReadOnlySpan<byte> pending, FaspMgrParser parser)
+    {
+        var data = new List<byte>(pending.ToArray());
+        try
+        {
+            var chunk = new byte[64 * 1024];
+            while (client.Available > 0)
+            {
+                int n = client.Receive(chunk, SocketFlags.None);
+                if (n <= 0) break;
+                data.AddRange(chunk.AsSpan(0, n));
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        var bytes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(data);
+        while (bytes.Length > 0)
+        {
+            int newline = bytes.IndexOf((byte)'\n');
+            var line = newline < 0 ? bytes : bytes[..newline];
+            bytes = newline < 0 ? [] : bytes[(newline + 1)..];
+            if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
             if (parser.ProcessLine(line) is { } e) OnEvent(e);
         }
     }
@@ -151,12 +265,14 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 listener.OnProgress(new ProgressEvent(ProgressKind.Transfer, id, _lastBytes.Value));
                 break;
             case "DONE" or "ERROR":
+                if (e.Type == "ERROR") _lastError = e["Description"] ?? _lastError;
                 long total = e.Long("TransferBytes") + e.Long("StartByte");
                 if (!_sizeSent && total != 0) listener.OnProgress(new ProgressEvent(ProgressKind.SessionSize, id, total));
                 if (_lastBytes != total) listener.OnProgress(new ProgressEvent(ProgressKind.Transfer, id, total));
                 listener.OnProgress(new ProgressEvent(ProgressKind.End, id));
                 break;
             case "FILEERROR":
+                _lastError = e["Description"] ?? _lastError;
                 log.Error(e["Description"] ?? "");
                 break;
         }
@@ -166,7 +282,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     private Exception? Outcome(FaspMgrParser parser)
     {
         var last = parser.LastEvent;
-        if (last is null) return new TransferException("internal: no management event");
+        if (last is null) return new TransferException("internal: no management event (NilClass)");
         switch (last.Type)
         {
             case "DONE":
@@ -180,7 +296,8 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 }
                 return new TransferException(description, int.TryParse(last["Code"], out int code) ? code : null);
             default:
-                return CliException.Runtime($"unexpected last event type: {last.Type}");
+                // ascp ended (or died) before its final event: a transfer error, so the resume policy applies
+                return new TransferException($"unexpected last event type: {last.Type}, {last["Description"] ?? _lastError}");
         }
     }
 

@@ -10,18 +10,20 @@ public sealed class ManagementEvent(IReadOnlyList<KeyValuePair<string, string>> 
 {
     public IReadOnlyList<KeyValuePair<string, string>> Fields { get; } = fields;
 
-    /// <summary>The field's value, null when absent (the last one when repeated).</summary>
-    public string? this[string name]
+    // ascp writes Type first: read once, events are many
+    private readonly string _type = fields.Count > 0 && fields[0].Key == "Type" ? fields[0].Value : Last(fields, "Type") ?? "";
+
+    private static string? Last(IReadOnlyList<KeyValuePair<string, string>> fields, string name)
     {
-        get
-        {
-            for (int i = Fields.Count - 1; i >= 0; i--)
-                if (Fields[i].Key == name) return Fields[i].Value;
-            return null;
-        }
+        for (int i = fields.Count - 1; i >= 0; i--)
+            if (fields[i].Key == name) return fields[i].Value;
+        return null;
     }
 
-    public string Type => this["Type"] ?? "";
+    /// <summary>The field's value, null when absent (the last one when repeated).</summary>
+    public string? this[string name] => Last(Fields, name);
+
+    public string Type => _type;
     public string? SessionId => this["SessionId"];
 
     public long Long(string name) => long.TryParse(this[name], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long v) ? v : 0;

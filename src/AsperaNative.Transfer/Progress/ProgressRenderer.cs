@@ -20,6 +20,7 @@ public sealed class ProgressRenderer : ITransferListener, IDisposable
     private readonly Lock _lock = new();
     private TimeSpan _lastDraw = TimeSpan.MinValue;
     private bool _drawn;
+    private int _ended;
 
     public ProgressRenderer(TextWriter? output) => _output = output;
 
@@ -38,6 +39,7 @@ public sealed class ProgressRenderer : ITransferListener, IDisposable
         {
             if (e.SessionId is null) return;
             _sessions.TryGetValue(e.SessionId, out var s);
+            if (e.Kind == ProgressKind.End && !s.Ended) _ended++;
             s = e.Kind switch
             {
                 ProgressKind.SessionSize => s with { Size = e.Bytes },
@@ -46,8 +48,10 @@ public sealed class ProgressRenderer : ITransferListener, IDisposable
                 _ => s,
             };
             _sessions[e.SessionId] = s;
-            bool final = _sessions.Count > 0 && _sessions.Values.All(static x => x.Ended);
-            if (_output is not null && (final || _clock.Elapsed - _lastDraw >= Interval)) Draw(final);
+            // called for each event of each session: counters, no enumeration, unless it draws
+            if (_output is null) return;
+            bool final = _ended == _sessions.Count;
+            if (final || _clock.Elapsed - _lastDraw >= Interval) Draw(final);
         }
     }
 

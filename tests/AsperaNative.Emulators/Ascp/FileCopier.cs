@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace AsperaNative.Emulators.Ascp;
 
-/// <summary>One file to write: a real source file, or faux data of a given size.</summary>
-internal sealed record PlannedFile(string? SourcePath, long Size, string Target);
+/// <summary>One file to write: a real source file, or faux data of a given size; <c>Error</c> when the source cannot be sent.</summary>
+internal sealed record PlannedFile(string? SourcePath, long Size, string Target, AscpError? Error = null);
 
 /// <summary>
 /// Where each source lands, following ascp's rules (manual "Source directory structure on destination"):
@@ -38,7 +38,7 @@ internal static class FileCopier
                 if (!Directory.Exists(parent)) throw new AscpError(4, $"{Path.GetDirectoryName(root)} does not exist");
                 target = root;
             }
-            Expand(source, target, plan);
+            Expand(source, target, plan, items.Count > 1);
         }
         return plan;
     }
@@ -56,7 +56,7 @@ internal static class FileCopier
 
     private static string Combine(string root, string relative) => root.StartsWith("faux://", StringComparison.Ordinal) ? "faux://" + relative : Path.Combine(root, relative.TrimStart('/'));
 
-    private static void Expand(string source, string target, List<PlannedFile> plan)
+    private static void Expand(string source, string target, List<PlannedFile> plan, bool several)
     {
         if (source.StartsWith("faux:///", StringComparison.Ordinal))
         {
@@ -81,7 +81,14 @@ internal static class FileCopier
                 plan.Add(new PlannedFile(f, new FileInfo(f).Length, Path.Combine(target, Path.GetRelativePath(source, f))));
             return;
         }
-        if (!File.Exists(source)) throw new AscpError(4, $"No such file or directory: {source}");
+        // one missing source among several is a file error (FILEERROR), the others are still sent
+        if (!File.Exists(source))
+        {
+            var missing = new AscpError(4, $"No such file or directory: {source}");
+            if (!several) throw missing;
+            plan.Add(new PlannedFile(source, 0, target, missing));
+            return;
+        }
         plan.Add(new PlannedFile(source, new FileInfo(source).Length, target));
     }
 
@@ -94,23 +101,61 @@ internal static class FileCopier
         return long.Parse(shift == 0 ? text : text[..^1], CultureInfo.InvariantCulture) << shift;
     }
 
-    /// <summary>Writes one file (unless the destination is faux), honouring resume and overwrite policies; false when skipped.</summary>
-    public static bool Copy(PlannedFile f, AscpArguments args)
+    /// <summary>What ascp decides for a file before sending it: skip it (overwrite and resume policies), resume it at an offset, or send it all.</summary>
+    public static (bool Skip, long StartByte) Decide(PlannedFile f, AscpArguments args)
     {
-        if (f.Target.StartsWith("faux://", StringComparison.Ordinal)) return true;
-        if (File.Exists(f.Target))
+        if (f.Target.StartsWith("faux://", StringComparison.Ordinal) || !File.Exists(f.Target)) return (false, 0);
+        long existing = new FileInfo(f.Target).Length;
+        if (args["--overwrite"] == "never") return (true, 0);
+        if (args.ResumeLevel > 0 && existing == f.Size) return (true, 0);
+        // resume a partial destination (sparse check: only the size, as -k1)
+        if (args.ResumeLevel > 0 && existing < f.Size && f.SourcePath is not null) return (false, existing);
+        return (false, 0);
+    }
+
+    /// <summary>Writes one file from <paramref name="startByte"/> (unless the destination is faux); <paramref name="progress"/> gets the bytes written so far.</summary>
+    public static void Copy(PlannedFile f, long startByte, Action<long> progress, Func<bool> cancelled)
+    {
+        const int Block = 1 << 20;
+        if (f.Target.StartsWith("faux://", StringComparison.Ordinal))
         {
-            if (args["--overwrite"] == "never") return false;
-            if (args.ResumeLevel > 0 && new FileInfo(f.Target).Length == f.Size) return false;
+            if (f.SourcePath is not null)
+            {
+                using var input = File.OpenRead(f.SourcePath);
+                var discard = new byte[Block];
+                long read = 0;
+                int n;
+                while ((n = input.Read(discard)) > 0) { read += n; progress(read); if (cancelled()) return; }
+            }
+            else progress(f.Size);
+            return;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(f.Target))!);
-        if (f.SourcePath is not null) File.Copy(f.SourcePath, f.Target, overwrite: true);
-        else
+        if (f.SourcePath is null)
         {
             using var output = File.Create(f.Target);
             output.SetLength(f.Size);
+            progress(f.Size);
+            return;
         }
-        return true;
+        using (var input = File.OpenRead(f.SourcePath))
+        using (var output = new FileStream(f.Target, startByte > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write))
+        {
+            input.Position = startByte;
+            output.Position = startByte;
+            output.SetLength(startByte);
+            var buffer = new byte[Block];
+            long written = 0;
+            int n;
+            while ((n = input.Read(buffer)) > 0)
+            {
+                output.Write(buffer, 0, n);
+                written += n;
+                progress(written);
+                if (cancelled()) return;
+            }
+        }
+        File.SetLastWriteTimeUtc(f.Target, File.GetLastWriteTimeUtc(f.SourcePath));
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public ConnectProxy? Proxy => _proxy;
     public List<RecordedRequest> Requests { get; } = [];
 
-    private EmulatorHost(bool https, IReadOnlyList<string> hostNames, Action<WebApplication> map)
+    private EmulatorHost(bool https, IReadOnlyList<string> hostNames, Action<WebApplication> map, bool bufferBodies)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -43,6 +43,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         _app = builder.Build();
         _app.Use(async (ctx, next) =>
         {
+            if (!bufferBodies)
+            {
+                lock (Requests) Requests.Add(new RecordedRequest(ctx.Request.Method, ctx.Request.Host.Host, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value ?? "",
+                    ctx.Request.Headers.Authorization.ToString(), ctx.Request.ContentType, ""));
+                await next(ctx);
+                return;
+            }
             ctx.Request.EnableBuffering();
             string body;
             using (var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8, leaveOpen: true)) body = await reader.ReadToEndAsync();
@@ -57,8 +64,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>Starts a host; <paramref name="map"/> adds the product's routes (and its own authentication middleware).</summary>
     public static async Task<EmulatorHost> StartAsync(Action<WebApplication> map, bool https = true, bool connectProxy = false, params string[] hostNames)
+        => await StartAsync(map, https, connectProxy, bufferBodies: true, hostNames);
+
+    /// <summary>As above; without <paramref name="bufferBodies"/>, bodies stream to the routes and are not recorded (large uploads).</summary>
+    public static async Task<EmulatorHost> StartAsync(Action<WebApplication> map, bool https, bool connectProxy, bool bufferBodies, params string[] hostNames)
     {
-        var host = new EmulatorHost(https, hostNames, map);
+        var host = new EmulatorHost(https, hostNames, map, bufferBodies);
         await host._app.StartAsync();
         host.Url = host._app.Urls.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
         host.Port = new Uri(host.Url).Port;

@@ -44,9 +44,15 @@ internal static class AdminRoutes
         {
             var spec = await Body(ctx) as JsonObject ?? [];
             string id = Guid.NewGuid().ToString();
-            var transfer = new JsonObject { ["id"] = id, ["status"] = "running", ["start_spec"] = spec.DeepClone(), ["bytes_transferred"] = 0 };
+            var transfer = new JsonObject
+            {
+                ["id"] = id, ["status"] = "waiting", ["start_spec"] = spec.DeepClone(), ["bytes_transferred"] = 0,
+                ["precalc"] = new JsonObject { ["status"] = "pending" },
+            };
             lock (store.Transfers) store.Transfers[id] = transfer;
-            Run(store, Gen3Routes.Root(ctx), spec, transfer);
+            string root = Gen3Routes.Root(ctx);
+            if (store.TransfersTakeTime) _ = Task.Run(() => RunAsync(store, root, spec, transfer));
+            else await RunAsync(store, root, spec, transfer);
             await Json(ctx, transfer.DeepClone());
         });
         app.MapGet("/ops/transfers", ctx => { lock (store.Transfers) return Json(ctx, new JsonArray([.. store.Transfers.Values.Select(static t => t.DeepClone())])); });
@@ -71,31 +77,48 @@ internal static class AdminRoutes
 
     /// <summary>
     /// The node as a transfer client: sends its own files (sources below the caller's root) to the
-    /// destination, or receives into its root; the remote side is this same host's file system.
+    /// destination, or receives into its root; the remote side is this same host's file system. As a real
+    /// node, the transfer is queued (<c>waiting</c>), then <c>running</c> with its size known and its bytes
+    /// growing over a few status polls, then <c>completed</c> or <c>failed</c>.
     /// </summary>
-    private static void Run(NodeStore store, string root, JsonObject spec, JsonObject transfer)
+    private static async Task RunAsync(NodeStore store, string root, JsonObject spec, JsonObject transfer)
     {
+        await Task.Delay(store.TransferQueueTime);
         try
         {
             bool send = spec["direction"]?.ToString() == "send";
             string destination = spec["destination_root"]?.ToString() ?? "/";
-            long bytes = 0;
+            var copies = new List<(string From, string To)>();
             foreach (var p in (spec["paths"] as JsonArray ?? []).OfType<JsonObject>())
             {
                 string source = p["source"]?.ToString() ?? "";
                 string from = send ? NodeStore.Resolve(root, source) ?? throw new IOException("bad source") : Path.GetFullPath(source);
                 string folder = send ? NodeStore.Resolve(store.Docroot, destination) ?? throw new IOException("bad destination") : NodeStore.Resolve(root, destination) ?? throw new IOException("bad destination");
-                Directory.CreateDirectory(folder);
-                string to = Path.Combine(folder, p["destination"]?.ToString() ?? Path.GetFileName(from));
+                string to = Path.Combine(folder, p["destination"]?.ToString() ?? Path.GetFileName(from.TrimEnd('/')));
+                if (Directory.Exists(from))
+                {
+                    // a folder is sent with its tree
+                    foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+                        copies.Add((f, Path.Combine(to, Path.GetRelativePath(from, f))));
+                    continue;
+                }
+                if (!File.Exists(from)) throw new IOException($"No such file or directory: {source}");
+                copies.Add((from, to));
+            }
+            long expected = copies.Sum(static c => new FileInfo(c.From).Length);
+            Update(store, transfer, "running", 0, new JsonObject { ["status"] = "ready", ["bytes_expected"] = expected });
+            var step = copies.Count == 0 ? store.TransferRunTime : store.TransferRunTime / copies.Count;
+            long bytes = 0;
+            foreach (var (from, to) in copies)
+            {
+                await Task.Delay(step / 2);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                 File.Copy(from, to, overwrite: true);
                 bytes += new FileInfo(to).Length;
+                Update(store, transfer, "running", bytes, null);
+                await Task.Delay(step / 2);
             }
-            lock (store.Transfers)
-            {
-                transfer["status"] = "completed";
-                transfer["bytes_transferred"] = bytes;
-                transfer["precalc"] = new JsonObject { ["status"] = "ready", ["bytes_expected"] = bytes };
-            }
+            Update(store, transfer, "completed", bytes, null);
         }
         catch (IOException e)
         {
@@ -107,5 +130,15 @@ internal static class AdminRoutes
             }
         }
         store.AddEvent("transfer." + transfer["status"], new JsonObject { ["id"] = transfer["id"]?.ToString(), ["at"] = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture) });
+    }
+
+    private static void Update(NodeStore store, JsonObject transfer, string status, long bytes, JsonObject? precalc)
+    {
+        lock (store.Transfers)
+        {
+            transfer["status"] = status;
+            transfer["bytes_transferred"] = bytes;
+            if (precalc is not null) transfer["precalc"] = precalc;
+        }
     }
 }

@@ -75,13 +75,14 @@ internal static class Gen3Routes
             ctx.Response.ContentType = "application/octet-stream";
             await ctx.Response.SendFileAsync(full);
         });
-        foreach (string direction in new[] { "upload", "download" })
+        // sync_setup authorizes an async session (its request's type: sync_upload, sync_download or sync)
+        foreach (string direction in new[] { "upload", "download", "sync" })
             app.MapPost($"/files/{direction}_setup", async ctx =>
             {
                 var request = (await Body(ctx))?["transfer_requests"]?[0]?["transfer_request"] as JsonObject ?? [];
                 var spec = new JsonObject
                 {
-                    ["direction"] = direction == "upload" ? "send" : "receive",
+                    ["direction"] = direction == "upload" || request["type"]?.ToString() == "sync_upload" ? "send" : "receive",
                     ["remote_host"] = "127.0.0.1", ["remote_user"] = "xfer", ["ssh_port"] = 33001, ["fasp_port"] = 33001,
                     ["token"] = "ATV7_emulated", ["paths"] = request["paths"]?.DeepClone(),
                 };

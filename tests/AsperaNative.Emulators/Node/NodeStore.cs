@@ -33,6 +33,22 @@ public sealed class NodeStore(string docroot)
     public List<JsonObject> Events { get; } = [];
     public Dictionary<string, JsonObject> Transfers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How long a transfer stays <c>waiting</c> (queued) before it runs, as on a real node.</summary>
+    public TimeSpan TransferQueueTime { get; set; }
+
+    /// <summary>How long a transfer stays <c>running</c>, its bytes growing, before it completes.</summary>
+    public TimeSpan TransferRunTime { get; set; }
+
+    /// <summary>Whether transfers are queued and run in the background (else done before <c>POST /ops/transfers</c> answers).</summary>
+    public bool TransfersTakeTime => TransferQueueTime > TimeSpan.Zero || TransferRunTime > TimeSpan.Zero;
+
+    /// <summary>Transfers as a real node runs them: queued for 0.5 s, then running 1.5 s while their bytes grow.</summary>
+    public void RealisticTransfers()
+    {
+        TransferQueueTime = TimeSpan.FromMilliseconds(500);
+        TransferRunTime = TimeSpan.FromMilliseconds(1500);
+    }
+
     /// <summary>The id of a real path (assigned on first sight).</summary>
     public string IdOf(string fullPath)
     {

@@ -35,6 +35,25 @@ public sealed class StandIn : IDisposable
 
     public string Path_(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>The SDK folder with the stand-ins of ascp and of the transfer daemon (asperatransferd), as an SDK install leaves it.</summary>
+    public string InstallSdk()
+    {
+        string sdk = Path.Combine(Root, "sdk");
+        Directory.CreateDirectory(sdk);
+        Launcher(Path.Combine(sdk, "ascp"), "ascp");
+        Launcher(Path.Combine(sdk, "asperatransferd"), "asperatransferd");
+        foreach (var (k, v) in Environment) System.Environment.SetEnvironmentVariable(k, v);
+        return sdk;
+    }
+
+    private static void Launcher(string path, string program)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, program + ".dll");
+        string apphost = Path.Combine(AppContext.BaseDirectory, program);
+        File.WriteAllText(path, "#!/bin/sh\n" + (File.Exists(apphost) ? $"exec \"{apphost}\" \"$@\"" : $"exec dotnet \"{dll}\" \"$@\"") + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     public string File_(string relative, string content)
     {
         string path = Path.Combine(Root, relative);
@@ -50,7 +69,10 @@ public sealed class StandIn : IDisposable
     public DirectAgent Agent(JsonObject? transferInfo = null)
     {
         foreach (var (k, v) in Environment) System.Environment.SetEnvironmentVariable(k, v);
-        return new DirectAgent(new AscpInstallation(Root, AscpPath, null, Path.Combine(Root, "sdk")), DirectOptions.From(transferInfo), new TransferLog(Stderr, "warn"))
+        // the stand-in is a .NET program: on a loaded machine it may need more than ascp's 2 s to connect
+        var info = (JsonObject?)transferInfo?.DeepClone() ?? [];
+        info["spawn_timeout_sec"] ??= 30;
+        return new DirectAgent(new AscpInstallation(Root, AscpPath, null, Path.Combine(Root, "sdk")), DirectOptions.From(info), new TransferLog(Stderr, "warn"))
         {
             FileListFolder = Path.Combine(Root, "lists"),
         };
@@ -60,6 +82,21 @@ public sealed class StandIn : IDisposable
     {
         foreach (var (k, _) in Environment) System.Environment.SetEnvironmentVariable(k, null);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Records the management events of ascp (type and fields) for assertions.</summary>
+public sealed class EventRecorder : ITransferListener
+{
+    private readonly List<Management.ManagementEvent> _events = [];
+    public Action<Management.ManagementEvent>? OnEvent { get; init; }
+    public List<string> Types { get { lock (_events) return [.. _events.Select(static e => e.Type)]; } }
+    public Management.ManagementEvent? Last(string type) { lock (_events) return _events.LastOrDefault(e => e.Type == type); }
+    public void OnProgress(ProgressEvent e) { }
+    public void OnManagementEvent(Management.ManagementEvent e)
+    {
+        lock (_events) _events.Add(e);
+        OnEvent?.Invoke(e);
     }
 }
 

@@ -9,6 +9,7 @@ using AsperaNative.Core.Errors;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.NodeApi.Commands.Gen4;
 using AsperaNative.Rest.Entities;
+using AsperaNative.Transfer.Sync;
 
 namespace AsperaNative.NodeApi.Commands.Gen3;
 
@@ -19,6 +20,7 @@ namespace AsperaNative.NodeApi.Commands.Gen3;
 [CommandSet("gen3")]
 [MountCommands(typeof(Entity), "access_keys", Scope = nameof(AccessKeys), Name = "access key")]
 [MountCommands(typeof(Gen4Files), "access_keys do <id:access key id>", Scope = nameof(AccessKey))]
+[MountCommands(typeof(SyncScope), "sync", Scope = nameof(Sync))]
 public sealed class Gen3Node(NodeApiClient api, PluginContext context, string? prefixPath = null)
 {
     public NodeApiClient Api { get; } = api;
@@ -36,6 +38,22 @@ public sealed class Gen3Node(NodeApiClient api, PluginContext context, string? p
 
     /// <summary>A result path without the prefix.</summary>
     public string WithoutPrefix(string path) => PrefixPath is not null && path.StartsWith(PrefixPath, StringComparison.Ordinal) ? path[PrefixPath.Length..] : path;
+
+    /// <summary>
+    /// <c>sync</c>: the node authorizes the session (<c>files/sync_setup</c>, type <c>sync_upload</c> to push,
+    /// <c>sync_download</c> to pull, <c>sync</c> both ways), its null values removed as async refuses them.
+    /// </summary>
+    public SyncScope Sync() => new(async (direction, local, remote) =>
+    {
+        var request = new JsonObject
+        {
+            ["type"] = direction switch { "push" => "sync_upload", "pull" => "sync_download", _ => "sync" },
+            ["paths"] = new JsonArray(new JsonObject { ["source"] = remote, ["destination"] = local }),
+        };
+        var spec = await Api.TransferSetupAsync("sync", request);
+        foreach (var key in spec.Where(static p => p.Value is null).Select(static p => p.Key).ToList()) spec.Remove(key);
+        return spec;
+    });
 
     /// <summary><c>access_keys</c>: the node's access keys; <c>%id:self</c> is the only selector.</summary>
     public Entity AccessKeys() => new(Api.Rest, "access_keys")

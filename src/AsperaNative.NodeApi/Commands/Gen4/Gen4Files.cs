@@ -7,6 +7,8 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.NodeApi.Commands.Gen3;
+using AsperaNative.Transfer;
+using AsperaNative.Transfer.Sync;
 
 namespace AsperaNative.NodeApi.Commands.Gen4;
 
@@ -16,6 +18,7 @@ namespace AsperaNative.NodeApi.Commands.Gen4;
 /// </summary>
 [CommandSet("gen4")]
 [MountCommands(typeof(Gen3Node), "v3", Scope = nameof(V3))]
+[MountCommands(typeof(SyncScope), "sync", Scope = nameof(Sync))]
 public sealed class Gen4Files(NodeApiClient api, string rootId, PluginContext context)
 {
     public NodeApiClient Api { get; } = api;
@@ -27,6 +30,17 @@ public sealed class Gen4Files(NodeApiClient api, string rootId, PluginContext co
 
     /// <summary><c>v3</c>: the classic (gen3) API with the same credentials.</summary>
     public Gen3Node V3() => new(Api, Context);
+
+    /// <summary>
+    /// <c>sync</c>: the gen4 transfer spec of the remote folder (sending to push and both ways, receiving to pull);
+    /// async then addresses the root of the token.
+    /// </summary>
+    public SyncScope Sync() => new(async (direction, _, remote) =>
+    {
+        var folder = await ResolveAsync(remote);
+        string ts = direction == "pull" ? TransferRunner.DirectionReceive : TransferRunner.DirectionSend;
+        return await Gen4TransferSpec.BuildAsync(folder.Api, folder.FileId, ts, new NodeOptions(Context.Options).DefaultPorts != false);
+    });
 
     /// <summary>The file of a path below the top folder, or of a <c>%id:&lt;file_id&gt;</c> selector (on the top node).</summary>
     public async Task<NodeFile> FileAsync(string pathOrSelector)
