@@ -14,6 +14,8 @@ internal static class StandInAscp
         string path = Path.Combine(folder, "ascp");
         File.WriteAllText(path, "#!/bin/sh\n" + command + "\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // the token bypass key an SDK carries beside ascp (the CLI copies it into its SDK folder)
+        File.WriteAllText(Path.Combine(folder, "aspera_bypass_rsa.pem"), "-----BEGIN RSA PRIVATE KEY-----\nstand-in\n-----END RSA PRIVATE KEY-----\n");
         return path;
     }
 }

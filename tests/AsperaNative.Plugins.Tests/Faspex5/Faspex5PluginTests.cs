@@ -290,20 +290,6 @@ public sealed class Faspex5PluginTests : IAsyncLifetime
         Assert.Throws<AsperaNative.Core.Errors.CliException>(() => PostProcessingSettings.From(new JsonObject { ["bad"] = 1 }, "/"));
     }
 
-    /// <summary>A launcher for the stand-in ascp: its apphost when copied, else its dll with a runtime configuration.</summary>
-    private string StandInAscp()
-    {
-        string dir = AppContext.BaseDirectory;
-        string dll = Path.Combine(dir, "ascp.dll");
-        Assert.True(File.Exists(dll), "stand-in ascp not beside the tests");
-        string command = File.Exists(Path.Combine(dir, "ascp")) ? $"exec \"{Path.Combine(dir, "ascp")}\" \"$@\""
-            : File.Exists(Path.Combine(dir, "ascp.runtimeconfig.json")) ? $"exec dotnet \"{dll}\" \"$@\""
-            : $"exec dotnet exec --runtimeconfig \"{Path.Combine(dir, "ascli.runtimeconfig.json")}\" \"{dll}\" \"$@\"";
-        string bin = Path.Combine(_work, "bin");
-        Directory.CreateDirectory(bin);
-        string path = Path.Combine(bin, "ascp");
-        File.WriteAllText(path, "#!/bin/sh\n" + command + "\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    /// <summary>A launcher for the stand-in ascp (with the bypass key an SDK carries beside it).</summary>
+    private string StandInAscp() => Shares.StandInAscpLauncher.Create(Path.Combine(_work, "bin"));
 }
