@@ -70,11 +70,13 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void Help_lists_global_options_and_the_plugin_tree()
     {
+        // as ascli, help is written to stderr
         var run = _ascli.Exec("config", "-h");
         Assert.Equal(0, run.Exit);
-        Assert.Contains("        --format=ENUM                Output format: text, nagios, ruby, json, jsonpp, yaml, [table], csv, image", run.Out);
-        Assert.Contains("    -P, --preset=VALUE", run.Out);
-        Assert.Contains("config preset overview", run.Out);
+        Assert.Equal("", run.Out);
+        Assert.Contains("        --format=ENUM                Output format: text, nagios, ruby, json, jsonpp, yaml, [table], csv, image", run.Err);
+        Assert.Contains("    -P, --preset=VALUE", run.Err);
+        Assert.Contains("config preset overview", run.Err);
     }
 
     [Fact]
