@@ -49,7 +49,7 @@ public sealed partial class ReadmeTests : IDisposable
     [Fact]
     public void AgentTableMatchesTheTransferOption()
     {
-        var help = Ascli("-h").Out;
+        var help = Ascli("-h").Err; // as ascli, help is written to stderr
         var m = TransferLine().Match(help);
         Assert.True(m.Success, "ascli -h has no --transfer=ENUM line");
         var agents = m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
