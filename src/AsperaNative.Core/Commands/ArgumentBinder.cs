@@ -108,8 +108,11 @@ public static class ArgumentBinder
         if (types.Count == 0 || spec.Values is not null) return;
         string actual = RubyClass(value);
         if (types.Contains(actual)) return;
-        throw CliException.BadArgument($"Argument {description} is a {actual} but must be {(types.Count > 1 ? "one of " : "")}{string.Join(',', types)}");
+        throw CliException.BadArgument($"Argument {description} is a {actual} but must be {MustBe(types)}");
     }
+
+    /// <summary>The end of ascli's type error for arguments and options: <c>Hash</c> or <c>one of Hash,Proc</c>.</summary>
+    internal static string MustBe(IReadOnlyCollection<string> types) => (types.Count > 1 ? "one of " : "") + string.Join(',', types);
 
     /// <summary>The Ruby class name of a decoded value.</summary>
     public static string RubyClass(JsonNode? value) => value switch

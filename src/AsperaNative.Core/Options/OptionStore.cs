@@ -250,7 +250,7 @@ public sealed class OptionStore
     private void Assign(OptionDescriptor d, JsonNode? value, string where)
     {
         if (d.Types is { } types && value is not null && !types.Contains(ArgumentBinder.RubyClass(value)))
-            throw CliException.BadArgument($"Option {d.Name} is a {ArgumentBinder.RubyClass(value)} but must be {(types.Count > 1 ? "one of " : "")}{string.Join(',', types)}");
+            throw CliException.BadArgument($"Option {d.Name} is a {ArgumentBinder.RubyClass(value)} but must be {ArgumentBinder.MustBe(types)}");
         if (d.Cumulative && value is JsonObject incoming && _values.TryGetValue(d.Name, out var current) && current is JsonObject existing && where != "default")
             value = JsonMerge.Deep(existing, incoming);
         _values[d.Name] = value;
