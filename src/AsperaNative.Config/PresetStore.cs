@@ -202,7 +202,7 @@ public sealed class PresetStore
         if (!file.Exists)
         {
             changed = true;
-            return new JsonObject { [ConfigPreset] = new JsonObject { [VersionKey] = ProductVersion.Value } };
+            return new JsonObject { [ConfigPreset] = new JsonObject { [VersionKey] = JsonScalar.Text(ProductVersion.Value) } };
         }
         var content = file.Read();
         if (content is not JsonObject presets || presets[ConfigPreset] is not JsonObject config)
@@ -212,7 +212,7 @@ public sealed class PresetStore
         }
         if (config[VersionKey] is null) throw CliException.Tool("No version found in config section.");
         changed = !(config[VersionKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == ProductVersion.Value);
-        config[VersionKey] = ProductVersion.Value;
+        config[VersionKey] = JsonScalar.Text(ProductVersion.Value);
         return presets;
     }
 }

@@ -11,6 +11,7 @@ using AsperaNative.Rest;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core.Terminal;
+using AsperaNative.Core.Values;
 using AsperaNative.Output;
 using AsperaNative.Output.Images;
 using AsperaNative.Transfer.Agents;
@@ -189,8 +190,8 @@ public sealed class CliApplication
     /// <summary>Interactive input is on by default only when standard input is a terminal.</summary>
     private void InteractiveDefaults()
     {
-        if (!_options.IsSet("interactive")) _options.Set("interactive", JsonValue.Create(_terminal.InputIsTerminal), "default");
-        if (!_options.IsSet("ui")) _options.Set("ui", JsonValue.Create(Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } ? "graphical" : "text"), "default");
+        if (!_options.IsSet("interactive")) _options.Set("interactive", JsonScalar.Bool(_terminal.InputIsTerminal), "default");
+        if (!_options.IsSet("ui")) _options.Set("ui", JsonScalar.Text(Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } ? "graphical" : "text"), "default");
         if (new InputOptions(_options).Interactive == true)
         {
             _options.MandatoryPrompt = d => Prompt.Ask(_terminal, "option: " + d.Name, d.Sensitive);

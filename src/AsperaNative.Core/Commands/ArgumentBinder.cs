@@ -82,11 +82,11 @@ public static class ArgumentBinder
         {
             if (!long.TryParse(itext, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
                 throw CliException.BadArgument($"Invalid integer: {itext}");
-            value = JsonValue.Create(parsed);
+            value = JsonScalar.Integer(parsed);
         }
         // a number from JSON or YAML is accepted where a String is expected
         if (spec.Kind == ArgumentKind.String && value is JsonValue nv && nv.GetValueKind() == JsonValueKind.Number)
-            value = JsonValue.Create(nv.ToJsonString());
+            value = JsonScalar.Text(nv.ToJsonString());
         Check(spec, description, value);
         // object arms: JsonNode's implicit conversions would otherwise turn the string into a JsonValue
         return spec.Kind switch

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 using AsperaNative.Core.CommandLine;
 using AsperaNative.Core.Results;
 
@@ -30,8 +31,8 @@ public static class CommandRunner
                 steps.Add((step, positions));
                 positions = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             }
-            if (next.Kind == NodeKind.Identifier) positions[next.Word] = JsonValue.Create(ArgumentBinder.BindString(next.Description, arguments));
-            else if (next.Kind == NodeKind.Choice) positions[next.Word] = JsonValue.Create(arguments.NextWord(next.Description + " (Symbol)", next.Values!));
+            if (next.Kind == NodeKind.Identifier) positions[next.Word] = JsonScalar.Text(ArgumentBinder.BindString(next.Description, arguments));
+            else if (next.Kind == NodeKind.Choice) positions[next.Word] = JsonScalar.Text(arguments.NextWord(next.Description + " (Symbol)", next.Values!));
             node = next;
         }
         return new ResolvedCommand(node, steps, positions, ArgumentBinder.Bind(node.Arguments, arguments, bulk));

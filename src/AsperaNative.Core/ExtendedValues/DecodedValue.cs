@@ -19,11 +19,11 @@ public readonly struct DecodedValue
     private DecodedValue(JsonNode? node, byte[]? bytes) { _node = node; _bytes = bytes; }
 
     public static DecodedValue FromNode(JsonNode? node) => new(node, null);
-    public static DecodedValue FromText(string? text) => new(text is null ? null : JsonValue.Create(text), null);
+    public static DecodedValue FromText(string? text) => new(text is null ? null : JsonScalar.Text(text), null);
     public static DecodedValue FromBytes(byte[] bytes) => new(null, bytes);
 
     /// <summary>The value as a node; bytes become a (UTF-8) string.</summary>
-    public JsonNode? ToNode() => _bytes is not null ? JsonValue.Create(Encoding.UTF8.GetString(_bytes)) : _node;
+    public JsonNode? ToNode() => _bytes is not null ? JsonScalar.Text(Encoding.UTF8.GetString(_bytes)) : _node;
 
     /// <summary>The text a string decoder works on; anything but a String is Ruby's <c>TypeError</c>.</summary>
     public string AsText()

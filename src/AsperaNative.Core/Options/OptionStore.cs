@@ -105,7 +105,7 @@ public sealed class OptionStore
             if (_declared.TryGetValue(name, out var d))
             {
                 _pendingEnvironment.RemoveAt(i);
-                SetFromSource(d, d.Type == OptionType.Flag ? JsonValue.Create(true) : JsonValue.Create(raw), "env");
+                SetFromSource(d, d.Type == OptionType.Flag ? JsonScalar.Bool(true) : JsonScalar.Text(raw), "env");
             }
             else i++;
         }
@@ -172,7 +172,7 @@ public sealed class OptionStore
         }
 
         JsonNode? node;
-        if (d.Type == OptionType.Flag) node = JsonValue.Create(true);
+        if (d.Type == OptionType.Flag) node = JsonScalar.Bool(true);
         else if (d.Type is OptionType.Enum or OptionType.Boolean)
         {
             // the option parser checks listed values on the raw text, before extended values
@@ -181,14 +181,14 @@ public sealed class OptionStore
             if (match is null)
                 throw ParseError(position, count == 0 ? "OptionParser::InvalidArgument" : "OptionParser::AmbiguousArgument",
                     $"{(count == 0 ? "invalid" : "ambiguous")} argument: {token}");
-            node = JsonValue.Create(match);
+            node = JsonScalar.Text(match);
         }
-        else if (d.Type == OptionType.Date) node = JsonValue.Create(ParseDate(value!));
+        else if (d.Type == OptionType.Date) node = JsonScalar.Text(ParseDate(value!));
         else if (d.Type == OptionType.Integer)
         {
             // ascli's integer options are coerced by Ruby's option parser, on the raw text
             if (!RubyInteger.TryParse(value!, out long number)) throw ParseError(position, "OptionParser::InvalidArgument", $"invalid argument: {token}");
-            node = JsonValue.Create(number);
+            node = JsonScalar.Integer(number);
         }
         else node = ExtendedValue.Evaluate(value!, _extendedValues);
         Assign(d, Convert(d, node, "cmdline"), "cmdline");
@@ -232,12 +232,12 @@ public sealed class OptionStore
             case OptionType.Boolean:
                 if (v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v;
                 if (v.TryGetValue(out string? yn))
-                    return JsonValue.Create(ValueLists.Match(yn, $"{d.Name} in {where}", ["no", "yes", "false", "true"]) is "yes" or "true");
+                    return JsonScalar.Bool(ValueLists.Match(yn, $"{d.Name} in {where}", ["no", "yes", "false", "true"]) is "yes" or "true");
                 return v;
             case OptionType.Enum when v.TryGetValue(out string? word):
-                return JsonValue.Create(ValueLists.Match(word, $"{d.Name} in {where}", d.Values!));
+                return JsonScalar.Text(ValueLists.Match(word, $"{d.Name} in {where}", d.Values!));
             case OptionType.Integer when v.TryGetValue(out string? text):
-                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return JsonValue.Create(l);
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return JsonScalar.Integer(l);
                 throw CliException.Other("ArgumentError", $"invalid value for Integer(): \"{text}\"");
             case OptionType.Float when v.TryGetValue(out string? ftext):
                 if (double.TryParse(ftext, NumberStyles.Float, CultureInfo.InvariantCulture, out double f)) return JsonValue.Create(f);
@@ -302,7 +302,7 @@ public sealed class OptionStore
     public JsonArray? GetList(string name) => Get(name) switch
     {
         JsonArray a => a,
-        JsonValue v when v.TryGetValue(out string? s) => [.. s.Split(',').Select(static x => (JsonNode?)JsonValue.Create(x))],
+        JsonValue v when v.TryGetValue(out string? s) => [.. s.Split(',').Select(static x => (JsonNode?)JsonScalar.Text(x))],
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Core.Results;
 
@@ -59,8 +60,8 @@ public sealed record Result(ResultKind Kind, JsonNode? Data, IReadOnlyList<strin
 
     /// <summary>True for a list that flows (read once).</summary>
     public bool IsStream => Items is not null;
-    public static Result Status(string message) => new(ResultKind.Status, JsonValue.Create(message));
-    public static Result Text(string text) => new(ResultKind.Text, JsonValue.Create(text));
+    public static Result Status(string message) => new(ResultKind.Status, JsonScalar.Text(message));
+    public static Result Text(string text) => new(ResultKind.Text, JsonScalar.Text(text));
     public static readonly Result Empty = new(ResultKind.Empty, null);
     public static readonly Result Nothing = new(ResultKind.Nothing, null);
 

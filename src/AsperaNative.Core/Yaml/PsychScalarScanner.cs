@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 using System.Text.RegularExpressions;
 
 namespace AsperaNative.Core.Yaml;
@@ -21,25 +22,25 @@ internal static partial class PsychScalarScanner
     {
         value = null;
         if (s.Length == 0) return false;                       // empty plain scalar is nil
-        if (StringLike().IsMatch(s) || s.Contains('\n'))
+        if (s.Contains('\n') || StartsStringLike(s))
         {
-            value = JsonValue.Create(s);
+            value = JsonScalar.Text(s);
             if (s.Length > 5) return true;
             if (StartsNullOrBool().IsMatch(s)) return true;
             if (s == "~" || NullWord().IsMatch(s)) { value = null; return false; }
-            if (TrueWord().IsMatch(s)) { value = JsonValue.Create(true); return false; }
-            if (FalseWord().IsMatch(s)) { value = JsonValue.Create(false); return false; }
+            if (TrueWord().IsMatch(s)) { value = JsonScalar.Bool(true); return false; }
+            if (FalseWord().IsMatch(s)) { value = JsonScalar.Bool(false); return false; }
             return true;
         }
-        if (Time().IsMatch(s) || Date().IsMatch(s))
+        if (StartsWithYear(s) && (Time().IsMatch(s) || Date().IsMatch(s)))
         {
-            value = JsonValue.Create(s);                       // Time/Date: not a String for the emitter
+            value = JsonScalar.Text(s);                       // Time/Date: not a String for the emitter
             return false;
         }
         if (PositiveInfinity().IsMatch(s)) { value = JsonValue.Create(double.PositiveInfinity); return false; }
         if (NegativeInfinity().IsMatch(s)) { value = JsonValue.Create(double.NegativeInfinity); return false; }
         if (NotANumber().IsMatch(s)) { value = JsonValue.Create(double.NaN); return false; }
-        if (Symbol().IsMatch(s)) { value = JsonValue.Create(s); return false; }
+        if (Symbol().IsMatch(s)) { value = JsonScalar.Text(s); return false; }
         if (Sexagesimal().IsMatch(s))
         {
             value = IntegerNode(SexagesimalValue(s));
@@ -52,7 +53,7 @@ internal static partial class PsychScalarScanner
         }
         if (Float().IsMatch(s))
         {
-            if (LoneDot().IsMatch(s)) { value = JsonValue.Create(s); return true; }
+            if (LoneDot().IsMatch(s)) { value = JsonScalar.Text(s); return true; }
             string cleaned = DotBeforeExponent().Replace(s.Replace(",", "").Replace("_", ""), "$1");
             value = JsonValue.Create(double.Parse(cleaned, NumberStyles.Float, CultureInfo.InvariantCulture));
             return false;
@@ -62,14 +63,14 @@ internal static partial class PsychScalarScanner
             value = IntegerNode(ParseRubyInteger(s.Replace(",", "").Replace("_", "")));
             return false;
         }
-        value = JsonValue.Create(s);
+        value = JsonScalar.Text(s);
         return true;
     }
 
     /// <summary>An integer node that keeps big values exact (they are written as raw JSON digits).</summary>
     internal static JsonNode IntegerNode(BigInteger i)
         => i >= long.MinValue && i <= long.MaxValue
-            ? JsonValue.Create((long)i)
+            ? JsonScalar.Integer((long)i)
             : JsonNode.Parse(i.ToString(CultureInfo.InvariantCulture))!;
 
     /// <summary>Ruby's <c>Integer("…")</c> for the forms the scanner accepts: sign, <c>0b</c>, <c>0x</c>, leading-0 octal.</summary>
@@ -110,9 +111,34 @@ internal static partial class PsychScalarScanner
         return negative ? -r : r;
     }
 
+    /// <summary>
+    /// Psych's string test <c>^[^\d.:-]?[[:alpha:]_\s!@#$%^&amp;*(){}&lt;&gt;|/\\~;=]+</c> on a single line (a text with
+    /// a line break is a string anyway): an optional first character that does not start a number, then one
+    /// of the class. By hand, not a regex: it decides most plain scalars of config.yaml, and building the
+    /// first regex of a run costs more than a short command's own work.
+    /// </summary>
+    internal static bool StartsStringLike(string s)
+    {
+        if (InStringClass(s[0])) return true;
+        return s.Length > 1 && !char.IsAsciiDigit(s[0]) && s[0] is not ('.' or ':' or '-') && InStringClass(s[1]);
+    }
+
+    // both date patterns start with four digits and a dash (a time may have a sign): most texts are decided here
+    private static bool StartsWithYear(string s)
+    {
+        int at = s.StartsWith('-') ? 1 : 0;
+        if (s.Length < at + 8 || s[at + 4] != '-') return false;
+        for (int i = at; i < at + 4; i++) if (!char.IsAsciiDigit(s[i])) return false;
+        return true;
+    }
+
+    // [[:alpha:]] is letters and marks (\p{L}\p{M}); \s is char.IsWhiteSpace's set
+    private static bool InStringClass(char c)
+        => char.IsLetter(c) || char.IsWhiteSpace(c) || "_!@#$%^&*(){}<>|/\\~;=".Contains(c)
+           || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+               or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+
     // Ruby's ^ and $ are line anchors: Multiline mirrors them.
-    [GeneratedRegex(@"^[^0-9.:-]?[\p{L}\p{M}_\s!@#$%^&*(){}<>|/\\~;=]+", RegexOptions.Multiline)]
-    private static partial Regex StringLike();
     [GeneratedRegex(@"^[^ytonf~]", RegexOptions.IgnoreCase)]
     private static partial Regex StartsNullOrBool();
     [GeneratedRegex(@"^null$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]

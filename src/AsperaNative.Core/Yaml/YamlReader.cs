@@ -99,13 +99,13 @@ public static class YamlReader
         string tag = scalar.Tag.IsEmpty ? "" : scalar.Tag.Value;
         switch (tag)
         {
-            case "tag:yaml.org,2002:str": return JsonValue.Create(scalar.Value);
+            case "tag:yaml.org,2002:str": return JsonScalar.Text(scalar.Value);
             case "tag:yaml.org,2002:binary" or "!binary":
-                return JsonValue.Create(Encoding.UTF8.GetString(Convert.FromBase64String(scalar.Value.Replace("\n", "").Replace(" ", ""))));
+                return JsonScalar.Text(Encoding.UTF8.GetString(Convert.FromBase64String(scalar.Value.Replace("\n", "").Replace(" ", ""))));
             case "!ruby/regexp": return ParseRegexLiteral(scalar.Value);
         }
         bool quoted = scalar.Style != YamlDotNet.Core.ScalarStyle.Plain;
-        if (quoted && tag.Length == 0) return JsonValue.Create(scalar.Value);
+        if (quoted && tag.Length == 0) return JsonScalar.Text(scalar.Value);
         PsychScalarScanner.Tokenize(scalar.Value, out var value);
         return value;
     }

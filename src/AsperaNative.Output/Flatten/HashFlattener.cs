@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Output.Secrets;
 using AsperaNative.Core.Values;
@@ -55,35 +56,76 @@ internal static class HashFlattener
             case JsonObject o: AddHash(row, o, name, hide); break;
             case JsonArray a: AddArray(row, a, name); break;
             case null: row[name] = JsonValue.Create(Null); break;
-            case JsonValue v when v.TryGetValue(out string? s) && s.Length == 0: row[name] = JsonValue.Create(EmptyString); break;
+            case JsonValue v when IsEmptyString(v): row[name] = JsonValue.Create(EmptyString); break;
             default: row[name] = value; break;
         }
+    }
+
+    // a listing flattens every value of every item: strings are tested without being decoded
+    private static bool IsEmptyString(JsonValue v)
+        => v.GetValueKind() == JsonValueKind.String
+           && (v.TryGetValue(out JsonElement e) ? e.ValueEquals(ReadOnlySpan<byte>.Empty) : v.GetValue<string>().Length == 0);
+
+    /// <summary>The lists a cell shows whole, by what all their items are.</summary>
+    private enum ListShape { Strings, Names, NameValues, Other }
+
+    private static ListShape ShapeOf(JsonArray array)
+    {
+        bool strings = true, names = true, nameValues = true;
+        foreach (var item in array)
+        {
+            switch (item)
+            {
+                case JsonValue v when v.TryGetValue(out string? _):
+                    names = nameValues = false;
+                    break;
+                case JsonObject o:
+                    strings = false;
+                    bool hasName = o.ContainsKey("name");
+                    names &= o.Count == 1 && hasName;
+                    nameValues &= o.Count == 2 && hasName && o.ContainsKey("value");
+                    break;
+                default:
+                    return ListShape.Other;
+            }
+            if (!strings && !names && !nameValues) return ListShape.Other;
+        }
+        return strings ? ListShape.Strings : names ? ListShape.Names : nameValues ? ListShape.NameValues : ListShape.Other;
     }
 
     private static void AddArray(Row row, JsonArray array, string name)
     {
         if (array.Count == 0) { row[name] = JsonValue.Create(EmptyList); return; }
-        if (array.All(static i => i is JsonValue v && v.TryGetValue(out string? _)))
+        switch (ShapeOf(array))
         {
-            row[name] = JsonValue.Create(string.Join('\n', array.Select(static i => i!.GetValue<string>())));
-            return;
-        }
-        if (array.All(static i => i is JsonObject o && o.Count == 1 && o.ContainsKey("name")))
-        {
-            row[name] = JsonValue.Create(string.Join(", ", array.Select(static i => RubyToS.Of(i!["name"]))));
-            return;
-        }
-        if (array.All(static i => i is JsonObject o && o.Count == 2 && o.ContainsKey("name") && o.ContainsKey("value")))
-        {
-            // later duplicates overwrite earlier ones in place, like filling a Ruby hash
-            var pairs = new Row(array.Count);
-            foreach (var item in array) pairs[RubyToS.Of(item!["name"])] = item["value"];
-            string prefix = name + ".";
-            foreach (var (key, value) in pairs) AddAny(row, value, prefix + key);
-            return;
+            case ListShape.Strings:
+                row[name] = JsonValue.Create(Joined(array, "\n", static i => i!.GetValue<string>()));
+                return;
+            case ListShape.Names:
+                row[name] = JsonValue.Create(Joined(array, ", ", static i => RubyToS.Of(i!["name"])));
+                return;
+            case ListShape.NameValues:
+                // later duplicates overwrite earlier ones in place, like filling a Ruby hash
+                var pairs = new Row(array.Count);
+                foreach (var item in array) pairs[RubyToS.Of(item!["name"])] = item["value"];
+                string prefix = name + ".";
+                foreach (var (key, value) in pairs) AddAny(row, value, prefix + key);
+                return;
         }
         for (int i = 0; i < array.Count; i++)
             AddAny(row, array[i], name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string Joined(JsonArray array, string separator, Func<JsonNode?, string> text)
+    {
+        if (array.Count == 1) return text(array[0]);
+        var joined = new System.Text.StringBuilder();
+        for (int i = 0; i < array.Count; i++)
+        {
+            if (i > 0) joined.Append(separator);
+            joined.Append(text(array[i]));
+        }
+        return joined.ToString();
     }
 }
 
