@@ -122,15 +122,19 @@ public sealed partial class TokenCache
         return Path.Combine(Folder, id + Suffix);
     }
 
-    /// <summary>An exclusive lock on <c>.token.lock</c>, waited for (other runs hold it for milliseconds).</summary>
+    /// <summary>
+    /// An exclusive lock on <c>.token.lock</c>, waited for: other runs hold it for milliseconds, but many runs
+    /// started together on a loaded machine queue for it, so the wait is bounded by time, not by attempts.
+    /// </summary>
     private FileStream FolderLock()
     {
         Directory.CreateDirectory(Folder);
         string path = Path.Combine(Folder, "." + Category + ".lock");
-        for (int attempt = 0; ; attempt++)
+        long deadline = Environment.TickCount64 + 30_000;
+        while (true)
         {
             try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-            catch (IOException) when (attempt < 200) { Thread.Sleep(10); }
+            catch (IOException) when (Environment.TickCount64 < deadline) { Thread.Sleep(10); }
         }
     }
 }

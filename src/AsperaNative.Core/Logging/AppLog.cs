@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Logging;
-using ZLogger;
-
 namespace AsperaNative.Core.Logging;
 
 /// <summary>
-/// The process's log (<c>--log-level</c>, <c>--logger</c>): ascli's levels on Microsoft.Extensions.Logging
-/// with ZLogger. The logging pipeline is built on the first message that passes the level, so that a
-/// quiet run pays nothing. Lines look like Ruby's Logger: <c>W, [time #pid]  WARN -- : message</c>.
+/// The process's log (<c>--log-level</c>, <c>--logger</c>): ascli's levels, each line written at once in Ruby
+/// Logger's layout (<c>W, [time #pid]  WARN -- : message</c>) to standard error, standard output or syslog.
+/// Our own few lines rather than Microsoft.Extensions.Logging with ZLogger: the sinks always wrote each line
+/// synchronously in that layout themselves, and the logging pipeline added about 0.3 MB to an executable held
+/// to 20 MB (issue 19). The sink is opened on the first message that passes the level: a quiet run pays nothing.
 /// </summary>
 public sealed class AppLog : IDisposable
 {
@@ -14,25 +13,18 @@ public sealed class AppLog : IDisposable
     public static readonly string[] Levels = ["trace2", "trace1", "debug", "info", "warn", "error", "fatal", "unknown"];
 
     private readonly int _threshold;
-    private readonly Func<ILoggerFactory> _createFactory;
-    private ILoggerFactory? _factory;
-    private ILogger? _logger;
+    private readonly Func<ILogSink> _openSink;
+    private ILogSink? _sink;
 
     public AppLog(string level, string destination, TextWriter stderr, TextWriter stdout)
     {
         _threshold = Math.Max(0, Array.IndexOf(Levels, level));
-        var minimum = ToLogLevel(Levels[_threshold]);
-        _createFactory = () => LoggerFactory.Create(builder =>
+        _openSink = destination switch
         {
-            builder.ClearProviders();
-            builder.SetMinimumLevel(minimum);
-            builder.AddZLoggerLogProcessor(destination switch
-            {
-                "stdout" => new WriterLogProcessor(stdout),
-                "syslog" => new SyslogLogProcessor(),
-                _ => new WriterLogProcessor(stderr),
-            });
-        });
+            "stdout" => () => new WriterLogSink(stdout),
+            "syslog" => static () => new SyslogLogSink(),
+            _ => () => new WriterLogSink(stderr),
+        };
     }
 
     /// <summary>A log in Ruby Logger's layout on <paramref name="writer"/> (libraries and tests without the composition root).</summary>
@@ -51,42 +43,34 @@ public sealed class AppLog : IDisposable
     /// <summary>True at <c>trace2</c>, the full dumps.</summary>
     public bool Tracing => IsEnabled("trace2");
 
-    public void Trace2(Func<string> message) { if (IsEnabled("trace2")) Logger.ZLogTrace($"{message()}"); }
-    public void Trace1(Func<string> message) { if (IsEnabled("trace1")) Logger.ZLogTrace($"{message()}"); }
-    public void Debug(Func<string> message) { if (IsEnabled("debug")) Logger.ZLogDebug($"{message()}"); }
-    public void Debug(string message) { if (IsEnabled("debug")) Logger.ZLogDebug($"{message}"); }
-    public void Info(string message) { if (IsEnabled("info")) Logger.ZLogInformation($"{message}"); }
-    public void Warn(string message) { if (IsEnabled("warn")) Logger.ZLogWarning($"{message}"); }
-    public void Error(string message) { if (IsEnabled("error")) Logger.ZLogError($"{message}"); }
+    public void Trace2(Func<string> message) { if (IsEnabled("trace2")) Emit(RubyLogFormat.Debug, message()); }
+    public void Trace1(Func<string> message) { if (IsEnabled("trace1")) Emit(RubyLogFormat.Debug, message()); }
+    public void Debug(Func<string> message) { if (IsEnabled("debug")) Emit(RubyLogFormat.Debug, message()); }
+    public void Debug(string message) { if (IsEnabled("debug")) Emit(RubyLogFormat.Debug, message); }
+    public void Info(string message) { if (IsEnabled("info")) Emit(RubyLogFormat.Info, message); }
+    public void Warn(string message) { if (IsEnabled("warn")) Emit(RubyLogFormat.Warn, message); }
+    public void Error(string message) { if (IsEnabled("error")) Emit(RubyLogFormat.Error, message); }
 
     /// <summary>A message at one of ascli's <see cref="Levels"/>.</summary>
     public void Write(string level, string message)
     {
-        switch (level)
+        if (!IsEnabled(level)) return;
+        Emit(level switch
         {
-            case "trace2": Trace2(() => message); break;
-            case "trace1": Trace1(() => message); break;
-            case "debug": Debug(message); break;
-            case "info": Info(message); break;
-            case "warn": Warn(message); break;
-            case "error": Error(message); break;
-            default: if (IsEnabled(level)) Logger.ZLogCritical($"{message}"); break;
-        }
+            "trace2" or "trace1" or "debug" => RubyLogFormat.Debug,
+            "info" => RubyLogFormat.Info,
+            "warn" => RubyLogFormat.Warn,
+            "error" => RubyLogFormat.Error,
+            _ => RubyLogFormat.Fatal,
+        }, message);
     }
 
-    private ILogger Logger => _logger ??= (_factory = _createFactory()).CreateLogger("ascli");
-
-    private static LogLevel ToLogLevel(string level) => level switch
+    private void Emit(string severity, string message)
     {
-        "trace2" or "trace1" => LogLevel.Trace,
-        "debug" => LogLevel.Debug,
-        "info" => LogLevel.Information,
-        "warn" => LogLevel.Warning,
-        "error" => LogLevel.Error,
-        "fatal" => LogLevel.Critical,
-        _ => LogLevel.None,
-    };
+        var sink = _sink ??= _openSink();
+        sink.Write(severity, message);
+    }
 
-    /// <summary>Flushes and closes the pipeline, if it was built.</summary>
-    public void Dispose() => _factory?.Dispose();
+    /// <summary>Closes the sink, if it was opened.</summary>
+    public void Dispose() => _sink?.Dispose();
 }

@@ -1,18 +1,16 @@
 using AsperaNative.Core.Logging;
 using AsperaNative.Rest.Proxy;
 using AsperaNative.Rest.Tls;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AsperaNative.Rest.Http;
 
 /// <summary>
-/// The HTTP pipeline, built once on first use through <c>IHttpClientFactory</c>:
-/// auth → retry → logging → transport (TLS policy and proxy selection).
+/// The HTTP pipeline, built once on first use: auth → retry → logging → transport (TLS policy and proxy
+/// selection). One client for the whole invocation, which is short-lived and keeps its connections throughout:
+/// no client factory (its dependency injection and options libraries cost executable size for nothing here).
 /// </summary>
 internal sealed class HttpStack : IDisposable
 {
-    private const string ClientName = "ascli";
-    private readonly ServiceProvider _services;
     private readonly AppLog? _ownedLog;
 
     public RestSettings Settings { get; }
@@ -38,17 +36,11 @@ internal sealed class HttpStack : IDisposable
         Log = settings.Log ?? _ownedLog!;
         Tls = new TlsPolicy(settings);
         Proxy = new ProxySelector(settings, Log);
-        var services = new ServiceCollection();
-        services.AddHttpClient(ClientName, static c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new TransportSelector(Settings, Tls, Proxy))
-            .AddHttpMessageHandler(static () => new AuthHandler())
-            .AddHttpMessageHandler(() => new RetryHandler(Settings.Http, Log))
-            .AddHttpMessageHandler(() => new LoggingHandler(Log, Settings.LogSecrets))
-            // one invocation is short-lived: keep the same connections throughout
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers();
-        _services = services.BuildServiceProvider();
-        Client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+        HttpMessageHandler pipeline = new TransportSelector(Settings, Tls, Proxy);
+        pipeline = new LoggingHandler(Log, Settings.LogSecrets) { InnerHandler = pipeline };
+        pipeline = new RetryHandler(Settings.Http, Log) { InnerHandler = pipeline };
+        pipeline = new AuthHandler { InnerHandler = pipeline };
+        Client = new HttpClient(pipeline, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The proxy a request to this URL goes through, if any (for error messages).</summary>
@@ -58,7 +50,6 @@ internal sealed class HttpStack : IDisposable
     {
         _upgrades?.Dispose();
         Client.Dispose();
-        _services.Dispose();
         _ownedLog?.Dispose();
     }
 }
