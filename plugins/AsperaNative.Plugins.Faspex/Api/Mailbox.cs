@@ -42,7 +42,7 @@ public sealed class Mailbox(RestClient api, string box, IReadOnlyList<string> re
         while (true)
         {
             var response = await api.CallAsync(new RestRequest("GET", $"{box}.atom") { Query = next, Headers = AcceptXml });
-            var feed = XmlSimple.Parse(response.Text, XmlSimple.FeedLists);
+            var feed = Faspex4Xml.Parse(response.Text, Faspex4Xml.FeedLists);
             var entries = feed["entry"] as JsonArray ?? [];
             if (entries.Count == 0) yield break;
             bool stop = false;

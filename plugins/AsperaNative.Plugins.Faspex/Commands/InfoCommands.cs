@@ -66,7 +66,7 @@ internal sealed class InfoCommands(FaspexPlugin plugin, PluginContext context)
     public async Task<Result> LoginMethods()
     {
         var response = await plugin.V3.CallAsync(new RestRequest("GET", "login/new") { Headers = new Dictionary<string, string> { ["Accept"] = "application/xrds+xml" } });
-        var methods = XmlSimple.Parse(response.Text, XmlSimple.NoLists);
+        var methods = Faspex4Xml.Parse(response.Text, Faspex4Xml.NoLists);
         return methods["XRD"]?["Service"] switch
         {
             JsonArray list => Result.ObjectList(list),

@@ -118,7 +118,7 @@ internal sealed partial class PackageCommands(FaspexPlugin plugin, GlobalOptions
             {
                 string endpoint = Faspex.Box == "sent" ? "sent" : "received";
                 var response = await plugin.V3.CallAsync(new RestRequest("GET", $"{endpoint}/{id}") { Headers = AcceptXml });
-                packages.Add((id, PackageLink(XmlSimple.Parse(response.Text, XmlSimple.AllLists), raiseNoLink: true)));
+                packages.Add((id, PackageLink(Faspex4Xml.Parse(response.Text, Faspex4Xml.AllLists), raiseNoLink: true)));
             }
         }
         else if (FaspeUri.IsFaspe(link))
@@ -140,7 +140,7 @@ internal sealed partial class PackageCommands(FaspexPlugin plugin, GlobalOptions
                 Auth.Browser.Open(new Uri(link), global.Ui, context.Terminal.Out);
                 throw CliException.Tool("Unexpected response: package not found ?");
             }
-            var entry = XmlSimple.Parse(response.Text, XmlSimple.NoLists);
+            var entry = Faspex4Xml.Parse(response.Text, Faspex4Xml.NoLists);
             packages.Add((Mailbox.Text(entry["id"]), PackageLink(entry, raiseNoLink: true)));
         }
         packages.RemoveAll(p => skip.Any(s => Mailbox.Text(s) == p.Id && s is JsonValue));
