@@ -54,7 +54,8 @@ public sealed class PreviewPlugin(BasicAuthOptions auth, PreviewOptions options,
     /// <summary>Fails with ascli's message on the first missing tool; logs each tool's version.</summary>
     public async Task CheckToolsAsync(IReadOnlyCollection<string> skipTypes)
     {
-        foreach (var (name, path, version) in await Tools.CheckAsync(skipTypes))
+        // versions cost a run of each tool: only when they are logged
+        foreach (var (name, path, version) in await Tools.CheckAsync(skipTypes, Log.IsEnabled("info")))
             Log.Info($"{name}: {path}: {version}");
     }
 

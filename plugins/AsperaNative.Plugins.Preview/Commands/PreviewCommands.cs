@@ -28,15 +28,15 @@ internal sealed class PreviewCommands(PreviewPlugin plugin, CommandOptions comma
     /// <summary>Generate a preview of a local file</summary>
     [Command("test")]
     public async Task<Result> Test([Argument("source file", Name = "file")] string source,
-        [Argument("format", Values = ["png", "mp4"])] string format = PreviewGenerator.Png)
-        => Result.Status("generated: " + await GenerateLocalAsync(source, format));
+        [Argument("format", Values = ["png", "mp4"])] string? format = null)
+        => Result.Status("generated: " + await GenerateLocalAsync(source, format ?? PreviewGenerator.Png));
 
     /// <summary>Generate and display a preview of a local file</summary>
     [Command("show")]
     public async Task<Result> Show(CommandContext context, [Argument("source file", Name = "file")] string source,
-        [Argument("format", Values = ["png", "mp4"])] string format = PreviewGenerator.Png)
+        [Argument("format", Values = ["png", "mp4"])] string? format = null)
     {
-        string generated = await GenerateLocalAsync(source, format);
+        string generated = await GenerateLocalAsync(source, format ?? PreviewGenerator.Png);
         plugin.Log.Debug(() => $"preview: {generated}");
         var picture = await PictureAsync(generated);
         context.Status(new ImageSettings { Options = command.Query as JsonObject }.Build(picture));

@@ -48,9 +48,9 @@ public sealed class ExternalTools
     /// <summary>
     /// ascli's tool check: each tool the given types need must be found, else <c>missing &lt;tool&gt; binary</c>;
     /// office documents (LibreOffice) are not needed with <c>--skip-types=office</c>, Ghostscript (PDF rendering) not
-    /// when both pdf and office are skipped. Returns each tool with its version line, for the log.
+    /// when both pdf and office are skipped. Returns each tool with its version line (when asked), for the log.
     /// </summary>
-    public async Task<IReadOnlyList<(string Name, string Path, string Version)>> CheckAsync(IReadOnlyCollection<string> skipTypes, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<(string Name, string Path, string Version)>> CheckAsync(IReadOnlyCollection<string> skipTypes, bool versions, CancellationToken cancel = default)
     {
         var result = new List<(string, string, string)>();
         foreach (var tool in CheckOrder)
@@ -58,7 +58,7 @@ public sealed class ExternalTools
             if (tool == Tool.Office && skipTypes.Contains(FileTypes.Office)) continue;
             if (tool == Tool.Ghostscript && skipTypes.Contains(FileTypes.Office) && skipTypes.Contains(FileTypes.Pdf)) continue;
             var command = Resolve(tool);
-            result.Add((NameOf(tool), command.Executable, await VersionAsync(tool, command, cancel)));
+            result.Add((NameOf(tool), command.Executable, versions ? await VersionAsync(tool, command, cancel) : ""));
         }
         return result;
     }
