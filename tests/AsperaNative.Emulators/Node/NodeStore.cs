@@ -38,6 +38,9 @@ public sealed class NodeStore(string docroot)
     public List<JsonObject> Events { get; } = [];
     public Dictionary<string, JsonObject> Transfers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether gen4 entries carry their <c>path</c> from the caller's root, as current nodes do (older ones do not).</summary>
+    public bool EntriesWithPath { get; set; }
+
     /// <summary>How long a transfer stays <c>waiting</c> (queued) before it runs, as on a real node.</summary>
     public TimeSpan TransferQueueTime { get; set; }
 
