@@ -72,7 +72,7 @@ internal static class AdminRoutes
         ["root_file_id"] = store.IdOf(key.Root),
         ["secret"] = key.Secret,
         ["token_verification_key"] = key.TokenVerificationKey,
-        ["storage"] = new JsonObject { ["type"] = "local", ["path"] = NodeStore.ApiPath(store.Docroot, key.Root) },
+        ["storage"] = new JsonObject { ["type"] = "local", ["path"] = key.StoragePath ?? NodeStore.ApiPath(store.Docroot, key.Root) },
     };
 
     /// <summary>

@@ -90,7 +90,13 @@ internal static class Gen3Routes
                 if (direction == "upload") spec["destination_root"] = request["paths"]?[0]?["destination"]?.ToString() ?? "/";
                 await Json(ctx, new JsonObject { ["transfer_specs"] = new JsonArray(new JsonObject { ["transfer_spec"] = spec }) });
             });
-        app.MapGet("/events", ctx => { lock (store.Events) return Json(ctx, new JsonArray([.. store.Events.Select(static e => e.DeepClone())])); });
+        app.MapGet("/events", ctx =>
+        {
+            var q = ctx.Request.Query;
+            if (q["iteration_token"].ToString() is { Length: > 0 } token && !long.TryParse(token, out _))
+                return Error(ctx, 400, 400, "Bad Request", "Invalid iteration_token");
+            return Json(ctx, store.SelectEvents(q["type"], q["iteration_token"], q["access_key"]));
+        });
     }
 
     internal static JsonObject Info() => new()

@@ -6,7 +6,7 @@ using static AsperaNative.Emulators.Node.NodeEmulator;
 
 namespace AsperaNative.Emulators.Node;
 
-/// <summary>Gen4 calls on file ids: show, list (pages of 1000 linked by <c>iteration_token</c>), create folder, rename, delete, content, permissions.</summary>
+/// <summary>Gen4 calls on file ids: show, list (pages of 1000 linked by <c>iteration_token</c>, <c>name</c> filter), create folder, rename, delete, content, permissions.</summary>
 internal static class Gen4Routes
 {
     public const int PageSize = 1000;
@@ -15,15 +15,17 @@ internal static class Gen4Routes
     {
         app.MapGet("/files/{id}", async (HttpContext ctx, string id) =>
         {
-            if (Find(ctx, store, id) is { } full) await Json(ctx, Entry(store, full));
+            if (Find(ctx, store, id) is { } full) await Json(ctx, Entry(store, full, Gen3Routes.Root(ctx)));
             else await NotFound(ctx);
         });
         app.MapGet("/files/{id}/files", async (HttpContext ctx, string id) =>
         {
             if (Find(ctx, store, id) is not { } full || !Directory.Exists(full)) { await NotFound(ctx); return; }
-            var all = Directory.EnumerateFileSystemEntries(full).Order(StringComparer.Ordinal).ToList();
+            // name: only the entry of that name (how ascli finds one folder)
+            string name = ctx.Request.Query["name"].ToString();
+            var all = Directory.EnumerateFileSystemEntries(full).Where(e => name.Length == 0 || Path.GetFileName(e) == name).Order(StringComparer.Ordinal).ToList();
             int offset = int.TryParse(ctx.Request.Query["iteration_token"], out int o) ? o : 0;
-            var page = all.Skip(offset).Take(PageSize).Select(e => (JsonNode)Entry(store, e)).ToArray();
+            var page = all.Skip(offset).Take(PageSize).Select(e => (JsonNode)Entry(store, e, Gen3Routes.Root(ctx))).ToArray();
             ctx.Response.Headers["X-Total-Count"] = all.Count.ToString(CultureInfo.InvariantCulture);
             if (offset + PageSize < all.Count)
                 ctx.Response.Headers["Link"] = $"<{ctx.Request.Scheme}://{ctx.Request.Host}/files/{id}/files?iteration_token={offset + PageSize}>; rel=\"next\"";
@@ -36,7 +38,7 @@ internal static class Gen4Routes
             string target = Path.Combine(full, body["name"]?.ToString() ?? "new");
             if (body["type"]?.ToString() == "folder") Directory.CreateDirectory(target);
             else File.WriteAllText(target, "");
-            await Json(ctx, Entry(store, target), 201);
+            await Json(ctx, Entry(store, target, Gen3Routes.Root(ctx)), 201);
         });
         app.MapPut("/files/{id}", async (HttpContext ctx, string id) =>
         {
@@ -49,7 +51,7 @@ internal static class Gen4Routes
                 store.Moved(full, to);
                 full = to;
             }
-            await Json(ctx, Entry(store, full));
+            await Json(ctx, Entry(store, full, Gen3Routes.Root(ctx)));
         });
         app.MapDelete("/files/{id}", async (HttpContext ctx, string id) =>
         {
@@ -98,11 +100,11 @@ internal static class Gen4Routes
         return full is not null && (full == root || full.StartsWith(root + "/", StringComparison.Ordinal)) ? full : null;
     }
 
-    internal static JsonObject Entry(NodeStore store, string full)
+    internal static JsonObject Entry(NodeStore store, string full, string? root = null)
     {
         bool dir = Directory.Exists(full);
         var info = new FileInfo(full);
-        return new JsonObject
+        var entry = new JsonObject
         {
             ["id"] = store.IdOf(full),
             ["name"] = Path.GetFileName(full),
@@ -111,5 +113,7 @@ internal static class Gen4Routes
             ["modified_time"] = (dir ? Directory.GetLastWriteTimeUtc(full) : info.LastWriteTimeUtc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["access_level"] = "edit",
         };
+        if (store.EntriesWithPath && root is not null) entry["path"] = NodeStore.ApiPath(root, full);
+        return entry;
     }
 }

@@ -10,6 +10,11 @@ public sealed class AccessKey(string id, string secret, string root)
     public string Root { get; } = root;
     public string? TokenVerificationKey { get; set; }
     /// <summary>
+    /// The storage path <c>access_keys</c> reports, as a real node does for a local storage (<c>file:////data/ak</c>,
+    /// the absolute folder on the server); null: the root's path in the docroot.
+    /// </summary>
+    public string? StoragePath { get; set; }
+    /// <summary>
     /// When set, Basic requests with this key must also carry an <c>X-Aspera-Storage-Credentials</c>
     /// header it accepts (cloud storage keys, e.g. COS delegated IAM tokens); null: no such check.
     /// </summary>
@@ -32,6 +37,9 @@ public sealed class NodeStore(string docroot)
     public List<JsonObject> Permissions { get; } = [];
     public List<JsonObject> Events { get; } = [];
     public Dictionary<string, JsonObject> Transfers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether gen4 entries carry their <c>path</c> from the caller's root, as current nodes do (older ones do not).</summary>
+    public bool EntriesWithPath { get; set; }
 
     /// <summary>How long a transfer stays <c>waiting</c> (queued) before it runs, as on a real node.</summary>
     public TimeSpan TransferQueueTime { get; set; }
@@ -92,8 +100,30 @@ public sealed class NodeStore(string docroot)
         return rel == "." ? "/" : "/" + rel.Replace('\\', '/');
     }
 
-    public void AddEvent(string type, JsonObject data)
+    public void AddEvent(string type, JsonObject data, params string[] types)
     {
-        lock (_lock) Events.Add(new JsonObject { ["id"] = Events.Count + 1, ["type"] = type, ["data"] = data, ["time"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) });
+        lock (_lock)
+        {
+            var ev = new JsonObject { ["id"] = Events.Count + 1, ["type"] = type, ["data"] = data, ["time"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) };
+            if (types.Length > 0) ev["types"] = new JsonArray([.. types.Select(static t => (JsonNode?)JsonValue.Create(t))]);
+            Events.Add(ev);
+        }
+    }
+
+    /// <summary>
+    /// The events a <c>GET /events</c> query selects: <c>type</c> (exact, or a prefix ending with <c>*</c>),
+    /// <c>iteration_token</c> (only events after that id), <c>access_key</c> (events of that key, or of none).
+    /// </summary>
+    public JsonArray SelectEvents(string? type, string? iterationToken, string? accessKey)
+    {
+        long after = long.TryParse(iterationToken, out long t) ? t : 0;
+        lock (_lock)
+        {
+            return new JsonArray([.. Events.Where(e =>
+                (e["id"]?.GetValue<int>() ?? 0) > after
+                && (string.IsNullOrEmpty(type) || (type.EndsWith('*') ? e["type"]!.ToString().StartsWith(type[..^1], StringComparison.Ordinal) : e["type"]!.ToString() == type))
+                && (string.IsNullOrEmpty(accessKey) || e["access_key"] is null || e["access_key"]!.ToString() == accessKey))
+                .Select(static e => e.DeepClone())]);
+        }
     }
 }
