@@ -17,9 +17,12 @@ public sealed partial class FaspexPlugin
             ApplicationProbe.WithStandardPath(ApplicationProbe.Https(addressOrUrl), StandardPath).Where(static u => u.StartsWith("https://", StringComparison.Ordinal)),
             async url =>
             {
+                // an empty text/plain body, as ascli posts it
                 var response = await rest.Create(url, options: new RestClientOptions { RedirectMax = 1 }).CallAsync(new RestRequest("POST")
                 {
-                    Headers = new Dictionary<string, string> { ["Content-type"] = "text/plain", ["Accept"] = "application/xrds+xml" },
+                    Text = "",
+                    TextContentType = "text/plain",
+                    Headers = new Dictionary<string, string> { ["Accept"] = "application/xrds+xml" },
                 }, cancel);
                 if (!response.Text.StartsWith("<?xml", StringComparison.Ordinal)) return null;
                 var version = XmlSimple.Parse(response.Text, XmlSimple.NoLists)["XRD"]?["application"]?["version"];

@@ -73,7 +73,8 @@ public sealed partial class PresetWizard(PluginCatalog catalog, PluginContext co
         if (path is null)
         {
             context.Status("Please provide the path to your private RSA key, or nothing to generate one:");
-            path = Core.Options.OptionStore.AsString(context.Options.GetMandatory("key_path")) ?? "";
+            // ascli asks for missing values here even when not interactive
+            path = context.Options.MandatoryPrompt is null ? Ask("option: key_path") : Core.Options.OptionStore.AsString(context.Options.GetMandatory("key_path")) ?? "";
         }
         if (path.Length == 0) path = Path.Combine(paths.MainFolder, DefaultKeyFileName);
         if (File.Exists(path)) context.Status("Using existing key:");
