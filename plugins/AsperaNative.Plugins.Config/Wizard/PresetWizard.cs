@@ -107,6 +107,8 @@ public sealed partial class PresetWizard(PluginCatalog catalog, PluginContext co
             throw CliException.Tool($"A default configuration already exists for plugin '{product}' (use --override=yes or --default=no)");
         if (!overrideExisting && store.Exists(name))
             throw CliException.Tool($"Preset already exists: {name}  (use --override=yes or --id=<name>)");
+        // as ascli: the defaults exist (before the new preset in the file) even when this one is not made default
+        if (defaults is null) store.Initialize(PresetStore.DefaultsPreset, new JsonObject());
         store.Initialize(name, preset.Values);
         string test = preset.TestArguments;
         if (makeDefault)

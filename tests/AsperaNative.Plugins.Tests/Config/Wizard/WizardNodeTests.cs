@@ -21,6 +21,15 @@ public sealed class WizardNodeTests : IClassFixture<NodeFixture>
     }
 
     [Fact]
+    public void AnUntrustedCertificateIsAWarningWithTheHint()
+    {
+        var run = _node.Home.Run("config", "detect", Url, "node");
+        Assert.Equal($"ERROR: Other(RuntimeError): No known application found at {Url}", run.Error);
+        Assert.Contains("certificate verify failed", run.Err);
+        Assert.Contains("WARN -- : Use option --insecure=yes to allow unchecked certificate", run.Err);
+    }
+
+    [Fact]
     public void WizardWritesThePresetAndMakesItTheDefault()
     {
         using var home = new CliHome();
@@ -30,6 +39,7 @@ public sealed class WizardNodeTests : IClassFixture<NodeFixture>
         Assert.Equal($"Using: HSTS Node API at {Url}\nPreparing preset: node_127_0_0_1_node_admin\nSetting config preset as default for node\nYou can test with:\nascli node info\nSaving config file.\n", run.Out);
         Assert.Equal($$"""{"url":"{{Url}}","username":"{{NodeEmulator.AdminUser}}","password":"{{NodeEmulator.AdminPassword}}"}""", WizardRun.Preset(home, "node_127_0_0_1_node_admin"));
         Assert.Equal("node_127_0_0_1_node_admin", WizardRun.DefaultOf(home, "node"));
+        Assert.Equal(["config", "default", "node_127_0_0_1_node_admin"], WizardRun.Config(home).Select(static p => p.Key));
         // the preset works as the plugin's default
         Assert.Contains("\"version\"", home.Run("node", "info", "--insecure=yes", "--format=json").Out);
 
