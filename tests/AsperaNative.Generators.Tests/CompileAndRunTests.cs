@@ -44,7 +44,7 @@ public class CompileAndRunTests
     }
 
     [Fact]
-    public void Detection_and_wizard_capabilities_come_from_the_interfaces_of_the_plugin_class()
+    public async Task Detection_and_wizard_capabilities_come_from_the_interfaces_of_the_plugin_class()
     {
         var mounting = Plugin("mounting");
         Assert.True(mounting.CanDetect);
@@ -53,8 +53,8 @@ public class CompileAndRunTests
         Assert.False(Descriptor.Value.HasWizard);
         var ev = new ExtendedValueContext(Core.Terminal.Terminal.Test(), "/tmp");
         var detector = (IApplicationDetector)mounting.Create(new PluginContext(new OptionStore([], [], ev), ev.Terminal, _ => { }));
-        Assert.Equal(new DetectedApplication("https://here", "1.0"), detector.DetectAsync("here").GetAwaiter().GetResult());
-        Assert.Null(detector.DetectAsync("elsewhere").GetAwaiter().GetResult());
+        Assert.Equal(new DetectedApplication("https://here", "1.0"), await detector.DetectAsync("here"));
+        Assert.Null(await detector.DetectAsync("elsewhere"));
     }
 
     [Fact]
