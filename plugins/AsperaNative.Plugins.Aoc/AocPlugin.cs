@@ -43,7 +43,7 @@ namespace AsperaNative.Plugins.Aoc;
 [MountCommands(typeof(Entity), "admin resource {object:application|client|client_access_key|client_registration_token|contact|dropbox|dropbox_membership|group|group_membership|kms_profile|node|operation|package|saml_configuration|short_link|user|workspace|workspace_membership}", Scope = nameof(Resource), Name = "resource")]
 [MountCommands(typeof(Entity), "automation workflows", Scope = nameof(Workflows), Name = "workflow")]
 [MountCommands(typeof(Entity), "automation instances", Scope = nameof(Instances), Name = "workflow instance")]
-public sealed class AocPlugin
+public sealed partial class AocPlugin : IApplicationDetector, IApplicationWizard
 {
     /// <summary>The admin objects: API path, default list fields (all when null), default list query.</summary>
     public static readonly IReadOnlyDictionary<string, (string Path, string[]? Fields, string? Query)> AdminObjects = new Dictionary<string, (string, string[]?, string?)>

@@ -2,6 +2,7 @@
 // HTTP Basic with a Console account: ssh_keys (health), transfers (current), smart_transfers.
 // Manual: "Plugin: console: IBM Aspera Console".
 using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
 using AsperaNative.Core.Options;
 using AsperaNative.Rest;
 
@@ -9,7 +10,7 @@ namespace AsperaNative.Plugins.Console;
 
 /// <summary>IBM Aspera Console</summary>
 [Plugin("console")]
-public sealed class ConsolePlugin(BasicAuthOptions auth, RestFactory rest)
+public sealed partial class ConsolePlugin(BasicAuthOptions auth, RestFactory rest) : IApplicationDetector, IApplicationWizard
 {
     private RestClient? _api;
 

@@ -31,7 +31,7 @@ namespace AsperaNative.Plugins.Faspex;
 [MountCommands(typeof(Entity), "v4 metadata_profile", Scope = nameof(V4), Key = "metadata_profiles", Name = "metadata profile")]
 [MountCommands(typeof(Entity), "v4 package users <id>", Scope = nameof(UserPackages), Name = "package")]
 [MountCommands(typeof(Gen3Node), "source node <id>", Scope = nameof(SourceNode))]
-public sealed class FaspexPlugin(BasicAuthOptions auth, FaspexOptions faspex, RestFactory rest, TokenCache tokens, PluginContext context)
+public sealed partial class FaspexPlugin(BasicAuthOptions auth, FaspexOptions faspex, RestFactory rest, TokenCache tokens, PluginContext context) : IApplicationDetector, IApplicationWizard
 {
     private const string KeyNode = "node";
     private const string KeyPath = "path";

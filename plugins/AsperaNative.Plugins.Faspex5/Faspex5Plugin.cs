@@ -23,8 +23,8 @@ namespace AsperaNative.Plugins.Faspex5;
 [MountCommands(typeof(Faspex5Resources), "admin", Scope = nameof(Resources))]
 [MountCommands(typeof(Faspex5Resources), "admin resource", Scope = nameof(DeprecatedResources))]
 [MountCommands(typeof(Entity), "invitations", Scope = nameof(Invitations), Verbs = "delete|list|modify|show", Name = "invitation")]
-public sealed class Faspex5Plugin(BasicAuthOptions auth, Faspex5Options options, CommandOptions commands, RestFactory rest, TokenCache tokens,
-    TransferRunner transfer, RunFolders folders, PluginContext context)
+public sealed partial class Faspex5Plugin(BasicAuthOptions auth, Faspex5Options options, CommandOptions commands, RestFactory rest, TokenCache tokens,
+    TransferRunner transfer, RunFolders folders, PluginContext context) : IApplicationDetector, IApplicationWizard
 {
     private Faspex5Connection? _connection;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Auth.Cache;
 using AsperaNative.Auth.OAuth;
 using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
 using AsperaNative.Core.Options;
 using AsperaNative.Rest;
 using AsperaNative.Rest.Entities;
@@ -14,7 +15,7 @@ namespace AsperaNative.Plugins.Faspio;
 /// <summary>IBM faspio Gateway</summary>
 [Plugin("faspio")]
 [MountCommands(typeof(Entity), "bridges", Scope = nameof(Bridges), Name = "bridge")]
-public sealed class FaspioPlugin(BasicAuthOptions auth, FaspioOptions options, RestFactory rest, TokenCache tokens)
+public sealed partial class FaspioPlugin(BasicAuthOptions auth, FaspioOptions options, RestFactory rest, TokenCache tokens) : IApplicationDetector
 {
     /// <summary>ascli's JWT "not before" margin (4.21.1: five minutes).</summary>
     private static readonly TimeSpan JwtSkew = TimeSpan.FromSeconds(300);

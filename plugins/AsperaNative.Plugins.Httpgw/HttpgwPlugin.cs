@@ -2,6 +2,7 @@
 // The gateway root is --url normalised as ascli does (https only, below /aspera/http-gwy).
 // Manual: "Plugin: httpgw: HTTP Gateway".
 using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
 using AsperaNative.Core.Logging;
 using AsperaNative.Plugins.Httpgw.Api;
 using AsperaNative.Rest;
@@ -10,7 +11,7 @@ namespace AsperaNative.Plugins.Httpgw;
 
 /// <summary>IBM Aspera HTTP Gateway</summary>
 [Plugin("httpgw")]
-public sealed class HttpgwPlugin(HttpgwOptions options, RestFactory rest, AppLog log)
+public sealed partial class HttpgwPlugin(HttpgwOptions options, RestFactory rest, AppLog log) : IApplicationDetector
 {
     /// <summary>The mandatory --url, read before anything is asked of the gateway.</summary>
     public string Url => options.RequiredUrl;

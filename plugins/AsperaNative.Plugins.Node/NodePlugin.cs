@@ -22,7 +22,7 @@ namespace AsperaNative.Plugins.Node;
 [MountCommands(typeof(Gen3Node), "", Scope = nameof(Gen3))]
 [MountCommands(typeof(Entity), "ssync", Scope = nameof(Ssyncs), Verbs = "create|delete|list|show", Name = "sync")]
 [MountCommands(typeof(NodeTransfers), "transfer", Scope = nameof(Transfers))]
-public sealed class NodePlugin
+public sealed partial class NodePlugin : IApplicationDetector, IApplicationWizard
 {
     private readonly PluginContext _context;
     private readonly RestFactory _rest;

@@ -2,6 +2,7 @@
 // asked per call (format= query, .ext or Accept, by --ret-style), XML answers read as xml-simple does.
 // Credentials as HTTP Basic or login/password query parameters (--auth-style). Manual: "Plugin: orchestrator".
 using AsperaNative.Core.Attributes;
+using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Plugins.Orchestrator.Api;
@@ -11,7 +12,7 @@ namespace AsperaNative.Plugins.Orchestrator;
 
 /// <summary>IBM Aspera Orchestrator</summary>
 [Plugin("orchestrator")]
-public sealed class OrchestratorPlugin(BasicAuthOptions auth, OrchestratorOptions options, RestFactory rest)
+public sealed partial class OrchestratorPlugin(BasicAuthOptions auth, OrchestratorOptions options, RestFactory rest) : IApplicationDetector, IApplicationWizard
 {
     private OrchestratorApi? _api;
 

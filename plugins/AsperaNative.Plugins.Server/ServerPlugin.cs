@@ -12,7 +12,7 @@ namespace AsperaNative.Plugins.Server;
 /// <summary>IBM Aspera High Speed Transfer Server (SSH)</summary>
 [Plugin("server")]
 [MountCommands(typeof(SyncScope), "sync", Scope = nameof(Sync))]
-public sealed class ServerPlugin(BasicAuthOptions auth, ServerOptions options, TransferRunner transfer, PluginContext context)
+public sealed partial class ServerPlugin(BasicAuthOptions auth, ServerOptions options, TransferRunner transfer, PluginContext context) : IApplicationDetector, IApplicationWizard
 {
     public BasicAuthOptions Auth => auth;
     public ServerOptions Options => options;

@@ -34,7 +34,7 @@ namespace AsperaNative.Plugins.Shares;
 [MountCommands(typeof(Entity), "admin group all users <id>", Scope = nameof(OfItem), Key = "data/groups/{0}/users", Name = "user")]
 [MountCommands(typeof(Entity), "admin group local", Scope = nameof(Admin), Key = "data/local_groups", Name = "local group")]
 [MountCommands(typeof(Entity), "admin group local users <id>", Scope = nameof(OfItem), Key = "data/local_groups/{0}/local_users", Name = "user")]
-public sealed class SharesPlugin(BasicAuthOptions auth, RestFactory rest, PluginContext context)
+public sealed partial class SharesPlugin(BasicAuthOptions auth, RestFactory rest, PluginContext context) : IApplicationDetector, IApplicationWizard
 {
     public const string NodeApiPath = "node_api";
     public const string AdminApiPath = "api/v1";

@@ -13,7 +13,8 @@ public static class Browser
     public static void Open(Uri uri, string? ui, TextWriter terminal)
     {
         if (ui != "graphical" || !TryStart(uri))
-            terminal.WriteLine($"USER ACTION: please enter this url in a browser:\n{uri}\n");
+            // Ruby's puts of a text ending with a newline adds none; the URL as given
+            terminal.Write($"USER ACTION: please enter this url in a browser:\n{uri.OriginalString}\n");
     }
 
     private static bool TryStart(Uri uri)

@@ -79,6 +79,7 @@ public sealed partial class RestClient
         for (int redirects = Options.RedirectMax; ; redirects--)
         {
             var response = await SendAsync(request, url, auth, cancel);
+            response.Url = url;
             var context = new RestErrorContext(response.Status, response.Reason, new Uri(url).Authority, response.Data);
             var messages = _factory.Errors.Analyze(context);
             if (messages.Count == 0) return response;

@@ -17,6 +17,8 @@ public sealed class RestResponse(int status, string reason, IReadOnlyDictionary<
     public string? ContentType { get; } = contentType;
     public string Text { get; } = text;
     public JsonNode? Data { get; } = data;
+    /// <summary>The URL that answered, query included: the last one when redirections were followed (product detection).</summary>
+    public string Url { get; internal set; } = "";
 
     /// <summary>The first value of a header, or null.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var v) && v.Length > 0 ? v[0] : null;

@@ -44,6 +44,20 @@ public class CompileAndRunTests
     }
 
     [Fact]
+    public async Task Detection_and_wizard_capabilities_come_from_the_interfaces_of_the_plugin_class()
+    {
+        var mounting = Plugin("mounting");
+        Assert.True(mounting.CanDetect);
+        Assert.False(mounting.HasWizard);
+        Assert.False(Descriptor.Value.CanDetect);
+        Assert.False(Descriptor.Value.HasWizard);
+        var ev = new ExtendedValueContext(Core.Terminal.Terminal.Test(), "/tmp");
+        var detector = (IApplicationDetector)mounting.Create(new PluginContext(new OptionStore([], [], ev), ev.Terminal, _ => { }));
+        Assert.Equal(new DetectedApplication("https://here", "1.0"), await detector.DetectAsync("here"));
+        Assert.Null(await detector.DetectAsync("elsewhere"));
+    }
+
+    [Fact]
     public void Mounted_set_runs_in_the_scope_given_by_the_mount()
     {
         Assert.Equal("/home:a.txt:-:fast", RunPlugin("mounting", "", "home", "show", "a.txt"));

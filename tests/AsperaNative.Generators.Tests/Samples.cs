@@ -99,8 +99,11 @@ internal static class Samples
         [Plugin("mounting")]
         [MountCommands(typeof(Folder), "home", Scope = nameof(Home))]
         [MountCommands(typeof(Folder), "shared {zone:eu|us}", Scope = nameof(Shared), Verbs = "show")]
-        public sealed class MountingPlugin(PluginContext context)
+        public sealed class MountingPlugin(PluginContext context) : IApplicationDetector
         {
+            public string ApplicationName => "Mounting";
+            public Task<DetectedApplication?> DetectAsync(string addressOrUrl, System.Threading.CancellationToken cancel = default)
+                => Task.FromResult(addressOrUrl == "here" ? new DetectedApplication("https://here", "1.0") : null);
             public Folder Home() => new("/home");
             public System.Threading.Tasks.Task<Folder> Shared(CommandContext command) => System.Threading.Tasks.Task.FromResult(new Folder("/shared/" + command.Identifier("zone")));
         }

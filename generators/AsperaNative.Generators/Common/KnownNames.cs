@@ -19,6 +19,8 @@ namespace AsperaNative.Generators.Common
         public const string ServiceProviderClassAttribute = "AsperaNative.Core.Attributes.ServiceProviderClassAttribute";
         public const string TransferAgentProviderAttribute = "AsperaNative.Core.Attributes.TransferAgentProviderAttribute";
         public const string PluginRegistryAttribute = "AsperaNative.Core.Attributes.PluginRegistryAttribute";
+        public const string ApplicationDetector = "AsperaNative.Core.Commands.IApplicationDetector";
+        public const string ApplicationWizard = "AsperaNative.Core.Commands.IApplicationWizard";
         public const string PluginContext = "AsperaNative.Core.Commands.PluginContext";
         public const string CommandContext = "AsperaNative.Core.Commands.CommandContext";
         public const string PendingArguments = "AsperaNative.Core.Commands.PendingArguments";

@@ -65,7 +65,9 @@ namespace AsperaNative.Generators.Plugins
                 b.Line($"{SourceBuilder.Literal(_root.Name)}, {SourceBuilder.Literal(_root.Summary)},");
                 b.Line("static () => Options(),");
                 b.Line("static () => Tree(),");
-                b.Line($"static context => new {_root.TypeName}({Arguments(_root.Parameters, "context", null, _root.ClassName)}));");
+                string capabilities = _root.Capabilities.Count == 0 ? ""
+                    : ", " + string.Join(" | ", _root.Capabilities.Select(c => Core + ".Commands.PluginCapabilities." + c));
+                b.Line($"static context => new {_root.TypeName}({Arguments(_root.Parameters, "context", null, _root.ClassName)}){capabilities});");
                 b.Outdent();
                 b.Line();
                 b.Line($"private static global::System.Collections.Generic.IReadOnlyList<{Core}.Options.OptionDescriptor> Options() => {options};").Line();

@@ -28,7 +28,8 @@ namespace AsperaNative.Generators.Plugins
                     LocationInfo.From(a.ApplicationSyntaxReference?.GetSyntax()) ?? location))
                 .ToEquatableArray();
             string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-            var spec = new RootSpec(ns, type.ToDisplayString(FullName), type.Name, name, summary, isSet, parameters, mounts, aliases, location);
+            var spec = new RootSpec(ns, type.ToDisplayString(FullName), type.Name, name, summary, isSet, parameters, mounts, aliases, location,
+                isSet ? new EquatableArray<string>(new string[0]) : Capabilities(type));
             return new Parsed<RootSpec>(spec, diagnostics.ToEquatableArray());
         }
 
@@ -63,6 +64,16 @@ namespace AsperaNative.Generators.Plugins
                 if (method.Parameters.Length != 1 || method.Parameters[0].Type.ToDisplayString() != KnownNames.PluginContext || method.ReturnsVoid) continue;
                 found.Add(new ServiceSpec(method.ReturnType.ToDisplayString(FullName), type.ToDisplayString(FullName) + "." + method.Name));
             }
+            return found.ToEquatableArray();
+        }
+
+        /// <summary>The optional plugin interfaces <paramref name="type"/> implements, as PluginCapabilities names.</summary>
+        private static EquatableArray<string> Capabilities(INamedTypeSymbol type)
+        {
+            var interfaces = type.AllInterfaces.Select(i => i.ToDisplayString()).ToList();
+            var found = new List<string>();
+            if (interfaces.Contains(KnownNames.ApplicationDetector)) found.Add("Detect");
+            if (interfaces.Contains(KnownNames.ApplicationWizard)) found.Add("Wizard");
             return found.ToEquatableArray();
         }
 

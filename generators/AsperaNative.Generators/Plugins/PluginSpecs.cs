@@ -10,10 +10,12 @@ namespace AsperaNative.Generators.Plugins
 
     /// <summary>
     /// A [Plugin] or a [CommandSet] class as data: the root of a command tree. A set has no factory: its
-    /// scope is given by the mounting side.
+    /// scope is given by the mounting side. Capabilities: the names of AsperaNative.Core.Commands.PluginCapabilities
+    /// for the optional interfaces the plugin class implements (detection, wizard).
     /// </summary>
     public sealed record RootSpec(string Namespace, string TypeName, string ClassName, string Name, string Summary, bool IsSet,
-        EquatableArray<ParameterSpec> Parameters, EquatableArray<MountSpec> Mounts, EquatableArray<AliasSpec> Aliases, LocationInfo? Location)
+        EquatableArray<ParameterSpec> Parameters, EquatableArray<MountSpec> Mounts, EquatableArray<AliasSpec> Aliases, LocationInfo? Location,
+        EquatableArray<string> Capabilities)
     {
         /// <summary>The generated class: the descriptor of a plugin, the builder of a set.</summary>
         public string GeneratedName => ClassName + (IsSet ? "CommandSet" : "Descriptor");

@@ -5,6 +5,7 @@ using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Results;
 using AsperaNative.Core;
+using AsperaNative.Core.Terminal;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
@@ -59,16 +60,24 @@ internal sealed class GemCommands
 
 /// <summary><c>config plugins</c>: the plugins compiled into this executable.</summary>
 [CommandGroup("config plugins")]
-internal sealed class PluginsCommands(PluginCatalog catalog)
+internal sealed class PluginsCommands(PluginCatalog catalog, PluginContext context)
 {
     /// <summary>List the plugins</summary>
     [Command("list")]
     public Result List()
     {
         var rows = new JsonArray();
-        foreach (var name in catalog.Names)
-            rows.Add((JsonNode)new JsonObject { ["plugin"] = name, ["detect"] = false, ["wizard"] = false, ["path"] = "(built in)" });
+        foreach (var plugin in catalog.Plugins)
+            rows.Add((JsonNode)new JsonObject { ["plugin"] = plugin.Name, ["detect"] = Tick(plugin.CanDetect), ["wizard"] = Tick(plugin.HasWizard), ["path"] = "(built in)" });
         return Result.ObjectList(rows, ["plugin", "detect", "wizard", "path"]);
     }
-}
 
+    /// <summary>ascli's tick: a green check or red cross on a UTF-8 terminal, else <c>Y</c> or a space.</summary>
+    private string Tick(bool yes)
+    {
+        var terminal = context.Terminal;
+        bool unicode = terminal.OutputIsTerminal && new[] { "LC_ALL", "LC_CTYPE", "LANG" }.Any(static v => Environment.GetEnvironmentVariable(v)?.Contains("UTF-8", StringComparison.Ordinal) == true);
+        string mark = unicode ? (yes ? "\u2713" : "\u2717") : (yes ? "Y" : " ");
+        return terminal.Style(mark, yes ? Vt100.Green : Vt100.Red);
+    }
+}
