@@ -25,7 +25,7 @@ public sealed partial class FaspexPlugin
                     Headers = new Dictionary<string, string> { ["Accept"] = "application/xrds+xml" },
                 }, cancel);
                 if (!response.Text.StartsWith("<?xml", StringComparison.Ordinal)) return null;
-                var version = XmlSimple.Parse(response.Text, XmlSimple.NoLists)["XRD"]?["application"]?["version"];
+                var version = Faspex4Xml.Parse(response.Text, Faspex4Xml.NoLists)["XRD"]?["application"]?["version"];
                 return new DetectedApplication(response.Url, version?.ToString() ?? "");
             });
 
