@@ -62,8 +62,23 @@ public sealed class OptionStore
         {
             if (!_declared.TryAdd(d.Name, d)) continue;
             _declaredInOrder.Add(d);
-            if (d.Default is not null) Assign(d, Convert(d, ExtendedValue.Evaluate(d.Default, _extendedValues), "default"), "default");
+            if (d.Default is null) continue;
+            // an option with a handler sees its default now; the others get it when first read
+            if (_handlers.ContainsKey(d.Name)) Assign(d, DefaultValue(d), "default");
+            else _unreadDefaults[d.Name] = d;
         }
+    }
+
+    // defaults of declared options not read yet: a run reads a few of the hundreds it declares, and evaluating
+    // each default (extended value, type conversion) was a tenth of the start-up of a short command
+    private readonly Dictionary<string, OptionDescriptor> _unreadDefaults = new(StringComparer.Ordinal);
+
+    private JsonNode? DefaultValue(OptionDescriptor d) => Convert(d, ExtendedValue.Evaluate(d.Default!, _extendedValues), "default");
+
+    /// <summary>Gives an option its default if it still waits for it (no handler: as when declared before any).</summary>
+    private void ReadDefault(string name)
+    {
+        if (_unreadDefaults.Remove(name, out var d)) Store(d, DefaultValue(d), runHandler: false);
     }
 
     public bool IsDeclared(string name) => _declared.ContainsKey(name);
@@ -249,12 +264,20 @@ public sealed class OptionStore
 
     private void Assign(OptionDescriptor d, JsonNode? value, string where)
     {
-        if (d.Types is { } types && value is not null && !types.Contains(ArgumentBinder.RubyClass(value)))
-            throw CliException.BadArgument($"Option {d.Name} is a {ArgumentBinder.RubyClass(value)} but must be {ArgumentBinder.MustBe(types)}");
+        // a cumulative option merges into its current value, which may still be its default
+        if (d.Cumulative) ReadDefault(d.Name);
+        else _unreadDefaults.Remove(d.Name);
         if (d.Cumulative && value is JsonObject incoming && _values.TryGetValue(d.Name, out var current) && current is JsonObject existing && where != "default")
             value = JsonMerge.Deep(existing, incoming);
+        Store(d, value, runHandler: true);
+    }
+
+    private void Store(OptionDescriptor d, JsonNode? value, bool runHandler)
+    {
+        if (d.Types is { } types && value is not null && !types.Contains(ArgumentBinder.RubyClass(value)))
+            throw CliException.BadArgument($"Option {d.Name} is a {ArgumentBinder.RubyClass(value)} but must be {ArgumentBinder.MustBe(types)}");
         _values[d.Name] = value;
-        if (_handlers.TryGetValue(d.Name, out var handler)) handler(value);
+        if (runHandler && _handlers.TryGetValue(d.Name, out var handler)) handler(value);
     }
 
     private static string ParseDate(string value)
@@ -268,10 +291,14 @@ public sealed class OptionStore
 
     // ---- reading values ----
 
-    public bool IsSet(string name) => _values.TryGetValue(name, out var v) && v is not null;
+    public bool IsSet(string name) => Get(name) is not null;
 
     /// <summary>The current value (null when unset or nil).</summary>
-    public JsonNode? Get(string name) => _values.TryGetValue(name, out var v) ? v : null;
+    public JsonNode? Get(string name)
+    {
+        ReadDefault(name);
+        return _values.TryGetValue(name, out var v) ? v : null;
+    }
 
     /// <summary>The value, or ascli's "Missing mandatory option" error (after asking on a terminal when interactive).</summary>
     public JsonNode GetMandatory(string name)

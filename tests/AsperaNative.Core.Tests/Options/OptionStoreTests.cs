@@ -156,6 +156,24 @@ public class OptionStoreTests
     }
 
     [Fact]
+    public void Defaults_are_given_when_read_and_replaced_or_merged_by_other_sources()
+    {
+        var store = TestSupport.Store("--kept=@json:{\"b\":2} --level=5");
+        store.Declare([
+            new OptionDescriptor("level", OptionType.Integer, "L") { Default = "3" },
+            new OptionDescriptor("mode", OptionType.Enum, "M") { Default = "fast", Values = ["fast", "slow"] },
+            new OptionDescriptor("kept", OptionType.String, "K") { Default = "@json:{\"a\":1}", Cumulative = true },
+        ]);
+        store.Parse();
+        Assert.Equal(5, store.GetInteger("level"));
+        Assert.True(store.IsSet("mode"));
+        Assert.Equal("fast", store.GetString("mode"));
+        Assert.Equal("{\"a\":1,\"b\":2}", store.GetHash("kept")!.ToJsonString());
+        store.Set("mode", JsonValue.Create("slow"));
+        Assert.Equal("slow", store.GetString("mode"));
+    }
+
+    [Fact]
     public void Flags_take_no_value()
     {
         var store = TestSupport.Store("-N --show-config");
