@@ -15,7 +15,7 @@ public sealed partial class ConsolePlugin
 
     public Task<DetectedApplication?> DetectAsync(string addressOrUrl, CancellationToken cancel = default)
         => ApplicationProbe.FirstAsync(
-            ApplicationProbe.WithStandardPath(ApplicationProbe.Https(addressOrUrl), StandardPath).Where(static u => u.StartsWith("https://", StringComparison.Ordinal)),
+            ApplicationProbe.HttpsCandidates(addressOrUrl, StandardPath),
             async url =>
             {
                 var page = await rest.Create(url, options: new RestClientOptions { RedirectMax = 2 })

@@ -14,7 +14,7 @@ public sealed partial class FaspexPlugin
 
     public Task<DetectedApplication?> DetectAsync(string addressOrUrl, CancellationToken cancel = default)
         => ApplicationProbe.FirstAsync(
-            ApplicationProbe.WithStandardPath(ApplicationProbe.Https(addressOrUrl), StandardPath).Where(static u => u.StartsWith("https://", StringComparison.Ordinal)),
+            ApplicationProbe.HttpsCandidates(addressOrUrl, StandardPath),
             async url =>
             {
                 // an empty text/plain body, as ascli posts it

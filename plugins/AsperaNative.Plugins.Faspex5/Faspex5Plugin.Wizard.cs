@@ -22,12 +22,12 @@ public sealed partial class Faspex5Plugin
 
     public Task<DetectedApplication?> DetectAsync(string addressOrUrl, CancellationToken cancel = default)
         => ApplicationProbe.FirstAsync(
-            ApplicationProbe.WithStandardPath(ApplicationProbe.Https(addressOrUrl), StandardPath).Where(static u => u.StartsWith("https://", StringComparison.Ordinal)),
+            ApplicationProbe.HttpsCandidates(addressOrUrl, StandardPath),
             async url =>
             {
                 var response = await Rest.Create(url, options: new RestClientOptions { RedirectMax = 1 }).CallAsync(new RestRequest("GET", DetectEndpoint), cancel);
                 if (!response.IsSuccess || response.Text.Trim().Length != 0) return null;
-                return new DetectedApplication(response.Url[..^(DetectEndpoint.Length + 1)], response.Header(VersionHeader) ?? "5");
+                return new DetectedApplication(ApplicationProbe.Before(response.Url, DetectEndpoint), response.Header(VersionHeader) ?? "5");
             });
 
     /// <summary>Faspex 5 users authenticate with JWT: the wizard always needs a key.</summary>

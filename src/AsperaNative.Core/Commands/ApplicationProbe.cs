@@ -18,6 +18,10 @@ public static partial class ApplicationProbe
         if (!url.EndsWith(standardPath, StringComparison.Ordinal)) yield return url + standardPath;
     }
 
+    /// <summary>The HTTPS candidates of an address: as given (<c>https://</c> added to a bare host) and with the standard path.</summary>
+    public static IEnumerable<string> HttpsCandidates(string address, string standardPath)
+        => WithStandardPath(Https(address), standardPath).Where(static u => u.StartsWith("https://", StringComparison.Ordinal));
+
     /// <summary>The part of a called URL before its <paramref name="endpoint"/> (and the slash before it): the product's base URL.</summary>
     public static string Before(string calledUrl, string endpoint)
     {
