@@ -55,11 +55,20 @@ internal static class AdminRoutes
             else await RunAsync(store, root, spec, transfer);
             await Json(ctx, transfer.DeepClone());
         });
-        app.MapGet("/ops/transfers", ctx => { lock (store.Transfers) return Json(ctx, new JsonArray([.. store.Transfers.Values.Select(static t => t.DeepClone())])); });
+        app.MapGet("/ops/transfers", ctx =>
+        {
+            JsonArray all;
+            lock (store.Transfers) all = [.. store.Transfers.Values.Select(static t => t.DeepClone())];
+            foreach (var t in all) store.TransferStateRead(t!["id"]!.ToString());
+            return Json(ctx, all);
+        });
         app.MapGet("/ops/transfers/{id}", (HttpContext ctx, string id) =>
         {
-            lock (store.Transfers)
-                return store.Transfers.TryGetValue(id, out var t) ? Json(ctx, t.DeepClone()) : Error(ctx, 404, 404, "Not Found", "Transfer not found");
+            JsonNode? copy;
+            lock (store.Transfers) copy = store.Transfers.TryGetValue(id, out var t) ? t.DeepClone() : null;
+            if (copy is null) return Error(ctx, 404, 404, "Not Found", "Transfer not found");
+            store.TransferStateRead(id);
+            return Json(ctx, copy);
         });
     }
 
@@ -83,7 +92,10 @@ internal static class AdminRoutes
     /// </summary>
     private static async Task RunAsync(NodeStore store, string root, JsonObject spec, JsonObject transfer)
     {
-        await Task.Delay(store.TransferQueueTime);
+        string id = transfer["id"]!.ToString();
+        // an immediate transfer is done before its creation answers: no state to hold
+        Task HoldAsync(TimeSpan time) => store.TransfersTakeTime ? store.HoldTransferStateAsync(id, time) : Task.CompletedTask;
+        await HoldAsync(store.TransferQueueTime);
         try
         {
             bool send = spec["direction"]?.ToString() == "send";
@@ -111,12 +123,12 @@ internal static class AdminRoutes
             long bytes = 0;
             foreach (var (from, to) in copies)
             {
-                await Task.Delay(step / 2);
+                await HoldAsync(step / 2);
                 Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                 File.Copy(from, to, overwrite: true);
                 bytes += new FileInfo(to).Length;
                 Update(store, transfer, "running", bytes, null);
-                await Task.Delay(step / 2);
+                await HoldAsync(step / 2);
             }
             Update(store, transfer, "completed", bytes, null);
         }

@@ -57,6 +57,25 @@ public sealed class NodeStore(string docroot)
         TransferRunTime = TimeSpan.FromMilliseconds(1500);
     }
 
+    // A state of a timed transfer lasts its time and until a status read has seen it, so a client that
+    // polls late (a loaded machine) still sees every state once, as it would on a real node's slower pace.
+    private readonly Dictionary<string, TaskCompletionSource> _stateSeen = new(StringComparer.Ordinal);
+
+    /// <summary>A status read of transfer <paramref name="id"/> has seen its current state.</summary>
+    public void TransferStateRead(string id)
+    {
+        lock (_stateSeen)
+            if (_stateSeen.Remove(id, out var seen)) seen.TrySetResult();
+    }
+
+    /// <summary>Waits <paramref name="time"/> and for a status read of the state transfer <paramref name="id"/> is in (at most 30 s: nobody may poll).</summary>
+    public async Task HoldTransferStateAsync(string id, TimeSpan time)
+    {
+        TaskCompletionSource seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_stateSeen) _stateSeen[id] = seen;
+        await Task.WhenAll(Task.Delay(time), Task.WhenAny(seen.Task, Task.Delay(TimeSpan.FromSeconds(30))));
+    }
+
     /// <summary>The id of a real path (assigned on first sight).</summary>
     public string IdOf(string fullPath)
     {
