@@ -14,9 +14,14 @@ public sealed class SshExecutor(SshConnector connector) : ICommandExecutor, IDis
         _client ??= connector.OpenExec();
         using var exec = _client.CreateCommand(command);
         var running = exec.ExecuteAsync();
-        using (var input = exec.CreateInputStream())
+        try
         {
+            using var input = exec.CreateInputStream();
             input.Write(stdin);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or Renci.SshNet.Common.SshException)
+        {
+            // the command ended before taking its input (a missing ascmd answers at once): its outcome tells
         }
         running.GetAwaiter().GetResult();
         using var stdout = new MemoryStream();

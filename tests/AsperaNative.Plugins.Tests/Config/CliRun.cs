@@ -36,6 +36,8 @@ public sealed class CliHome : IDisposable
         var terminal = Terminal.Test(stdin);
         IDictionary environment = new Hashtable { ["HOME"] = Home };
         int exit = CliApplication.RunAsync(argv, terminal, environment).GetAwaiter().GetResult();
+        // ASPN_DEBUG_RUNS=file collects the standard error of failed runs (to read a flaky test's real cause)
+        if (exit != 0 && Environment.GetEnvironmentVariable("ASPN_DEBUG_RUNS") is { } dump) File.AppendAllText(dump, string.Join(' ', argv) + "\n" + terminal.Err + "\n----\n");
         return new RunOutput(exit, terminal.Out.ToString()!, terminal.Err.ToString()!);
     }
 

@@ -99,6 +99,8 @@ public sealed class SshdFixture : IDisposable
             AllowUsers {AscmdUser} {SftpUser}
             Subsystem sftp internal-sftp
             LogLevel ERROR
+            MaxStartups 100
+            UseDNS no
             SetEnv PATH={bin}:/usr/local/bin:/usr/bin:/bin
             Match User {SftpUser}
               SetEnv PATH=/usr/local/bin:/usr/bin:/bin
