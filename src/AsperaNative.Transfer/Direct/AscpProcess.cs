@@ -142,33 +142,53 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
     }
 
-    private async Task ReadEventsAsync(Socket client, Process process, FaspMgrParser parser, CancellationToken cancel)
+    /// <summary>How often a blocked read wakes up to check cancellation, ascp's exit and silence.</summary>
+    private const int ReadPollMs = 200;
+
+    /// <summary>
+    /// Reads events on a thread of its own with blocking reads: each event ascp writes wakes that thread only, where
+    /// asynchronous reads would pass every event through the socket engine and the thread pool (at high event rates,
+    /// most of the supervision CPU).
+    /// </summary>
+    private Task ReadEventsAsync(Socket client, Process process, FaspMgrParser parser, CancellationToken cancel)
     {
-        using var stream = new NetworkStream(client, ownsSocket: false);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                ReadEvents(client, process, parser, cancel);
+                done.SetResult();
+            }
+            catch (Exception e) { done.SetException(e); }
+        }) { IsBackground = true, Name = "ascp events" };
+        reader.Start();
+        return done.Task;
+    }
+
+    private void ReadEvents(Socket client, Process process, FaspMgrParser parser, CancellationToken cancel)
+    {
         var writeLock = new Lock();
         listener.OnManagementConnected(text =>
         {
             var bytes = Encoding.UTF8.GetBytes(text);
-            lock (writeLock) stream.Write(bytes);
+            lock (writeLock) client.Send(bytes);
         });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var exited = process.WaitForExitAsync(CancellationToken.None);
-        // when ascp is gone, whoever still holds the socket cannot keep us waiting
-        _ = exited.ContinueWith(_ =>
+        // a cancelled run stops reading at once (the socket still sends the CANCEL command)
+        using var onCancel = cancel.Register(() =>
         {
-            try { stop.CancelAfter(DrainAfterExit); }
-            catch (ObjectDisposedException) { }
-        }, TaskScheduler.Default);
+            try { client.Shutdown(SocketShutdown.Receive); }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        });
         // a persistent session waits for its next file as long as the client wants: no silence limit
-        var silence = command.Arguments.Contains("--keepalive") ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(options.SilentTimeoutSec);
-        const int RearmMs = 500;
-        // one watchdog, re-armed for each read (not each line or event): supervision stays cheap at high event rates
-        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        long silenceMs = command.Arguments.Contains("--keepalive") ? long.MaxValue : (long)(options.SilentTimeoutSec * 1000);
+        client.ReceiveTimeout = ReadPollMs;
         // lines are cut from the bytes read: one read brings many events, and only values become strings
         var buffer = new byte[64 * 1024];
         int start = 0, end = 0;
-        bool everArmed = false;
-        long armed = 0;
+        long lastData = Environment.TickCount64;
+        long? exitedAt = null;
         while (true)
         {
             int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
@@ -187,28 +207,27 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 start = 0;
             }
             if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            cancel.ThrowIfCancellationRequested();
             int read;
-            // re-armed at most every 500 ms, with those 500 ms added: the limit is between silence and silence + 0.5 s
-            long now = Environment.TickCount64;
-            if (!everArmed || now - armed >= RearmMs)
+            try { read = client.Receive(buffer, end, buffer.Length - end, SocketFlags.None); }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
             {
-                watchdog.CancelAfter(silence == Timeout.InfiniteTimeSpan ? silence : silence + TimeSpan.FromMilliseconds(RearmMs));
-                armed = now;
-                everArmed = true;
+                cancel.ThrowIfCancellationRequested();
+                long now = Environment.TickCount64;
+                // when ascp is gone, whoever still holds the socket cannot keep us waiting
+                if (exited.IsCompleted && now - (exitedAt ??= now) >= (long)DrainAfterExit.TotalMilliseconds)
+                {
+                    DrainAvailable(client, buffer.AsSpan(start, end - start), parser);
+                    return;
+                }
+                if (now - lastData > silenceMs)
+                {
+                    _silent = true;
+                    throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
+                }
+                continue;
             }
-            try { read = await stream.ReadAsync(buffer.AsMemory(end), watchdog.Token); }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // ascp is gone: what it wrote before exiting is still read (a loaded machine may be late to read it)
-                DrainAvailable(client, buffer.AsSpan(start, end - start), parser);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-                _silent = true;
-                throw new TransferException($"ascp silent for {options.SilentTimeoutSec} s: stopped");
-            }
+            cancel.ThrowIfCancellationRequested();
             if (read == 0)
             {
                 // a last line without end of line
@@ -216,6 +235,17 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 return;
             }
             end += read;
+            // an ascp that has exited while another process keeps the socket busy ends the run all the same
+            if (exited.IsCompleted)
+            {
+                long now = Environment.TickCount64;
+                if (now - (exitedAt ??= now) >= (long)DrainAfterExit.TotalMilliseconds)
+                {
+                    DrainAvailable(client, buffer.AsSpan(start, end - start), parser);
+                    return;
+                }
+            }
+            else lastData = Environment.TickCount64;
         }
     }
 
