@@ -37,6 +37,7 @@ public sealed partial class ResultFormatter
             else
             {
                 if (item is not JsonObject obj) throw CliException.Assertion($"expecting Array of Hash: {RubyInspect.Inspect(item)}");
+                if (table.TryAddFlat(obj)) continue;
                 row = ToRow(obj);
             }
             table.Add(row);
@@ -79,6 +80,39 @@ public sealed partial class ResultFormatter
         }
 
         private int _firstShape;
+        private readonly List<string> _keys = [];
+        private readonly List<string> _flatCells = [];
+
+        /// <summary>
+        /// A row whose values each make one cell (most listings), past the first two and without <c>--select</c>: its cells are
+        /// taken from the object as flattening would give them, without building the row. False: use <see cref="Add"/>.
+        /// </summary>
+        public bool TryAddFlat(JsonObject obj)
+        {
+            if (_count < 2 || _select is not null || !_settings.FlatHash) return false;
+            _keys.Clear();
+            _flatCells.Clear();
+            foreach (var (key, value) in obj)
+            {
+                if (!HashFlattener.TryOneCell(key, value, formatter._hideWhileWriting, out string cell)) return false;
+                _keys.Add(key);
+                _flatCells.Add(cell);
+            }
+            _count++;
+            if (_fields is null)
+            {
+                _store.Add(_store.ShapeOf(_keys), _flatCells);
+                return true;
+            }
+            _cells.Clear();
+            foreach (var field in _fields)
+            {
+                int at = _keys.IndexOf(field);
+                _cells.Add(at < 0 ? "" : _flatCells[at]);
+            }
+            WriteKnown();
+            return true;
+        }
 
         /// <summary>A row past the first: written now (csv, transposed tables of known fields) or its cells kept.</summary>
         private void Keep(Row row, int shape)
@@ -91,9 +125,16 @@ public sealed partial class ResultFormatter
                 return;
             }
             foreach (var field in _fields) _cells.Add(RubyToS.Of(row.Get(field)));
+            WriteKnown();
+        }
+
+        /// <summary>The cells of a row of known fields (in <c>_cells</c>): written now or kept.</summary>
+        private void WriteKnown()
+        {
+            var fields = _fields!;
             if (Csv) (_csv ??= new CsvLines(formatter._data)).Write(_cells);
-            else if (TransposedEach) RenderTransposed(_fields, _cells);
-            else _store.Add(_store.ShapeOf(_fields), _cells);
+            else if (TransposedEach) RenderTransposed(fields, _cells);
+            else _store.Add(_store.ShapeOf(fields), _cells);
             _flowing = true;
         }
 

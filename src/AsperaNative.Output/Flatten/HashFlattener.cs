@@ -61,6 +61,37 @@ internal static class HashFlattener
         }
     }
 
+    /// <summary>
+    /// The one cell that <see cref="Flatten"/> then <see cref="RubyToS.Of"/> make of a top-level key's value, when
+    /// it makes one: a scalar, or a list shown whole (strings, names, empty). False for a hash or a list that
+    /// becomes several keys. So the table of a plain listing is made without building its rows.
+    /// </summary>
+    public static bool TryOneCell(string key, JsonNode? value, bool hide, out string cell)
+    {
+        switch (value)
+        {
+            case JsonObject:
+                cell = "";
+                return false;
+            case JsonArray a:
+                cell = a.Count == 0 ? EmptyList : ShapeOf(a) switch
+                {
+                    ListShape.Strings => StringsCell(a),
+                    ListShape.Names => NamesCell(a),
+                    _ => null!,
+                };
+                return cell is not null;
+            case null:
+                cell = Null;
+                return true;
+            case JsonValue v:
+                cell = hide && SecretRedactor.IsSecret(key, value) ? SecretRedactor.Hidden : IsEmptyString(v) ? EmptyString : RubyToS.Of(value);
+                return true;
+        }
+        cell = "";
+        return false;
+    }
+
     // a listing flattens every value of every item: strings are tested without being decoded
     private static bool IsEmptyString(JsonValue v)
         => v.GetValueKind() == JsonValueKind.String
@@ -99,10 +130,10 @@ internal static class HashFlattener
         switch (ShapeOf(array))
         {
             case ListShape.Strings:
-                row[name] = JsonValue.Create(Joined(array, "\n", static i => i!.GetValue<string>()));
+                row[name] = JsonValue.Create(StringsCell(array));
                 return;
             case ListShape.Names:
-                row[name] = JsonValue.Create(Joined(array, ", ", static i => RubyToS.Of(i!["name"])));
+                row[name] = JsonValue.Create(NamesCell(array));
                 return;
             case ListShape.NameValues:
                 // later duplicates overwrite earlier ones in place, like filling a Ruby hash
@@ -115,6 +146,10 @@ internal static class HashFlattener
         for (int i = 0; i < array.Count; i++)
             AddAny(row, array[i], name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    private static string StringsCell(JsonArray array) => Joined(array, "\n", static i => i!.GetValue<string>());
+
+    private static string NamesCell(JsonArray array) => Joined(array, ", ", static i => RubyToS.Of(i!["name"]));
 
     private static string Joined(JsonArray array, string separator, Func<JsonNode?, string> text)
     {

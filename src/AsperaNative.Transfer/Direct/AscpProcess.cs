@@ -145,6 +145,9 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
     /// <summary>How often a blocked read wakes up to check cancellation, ascp's exit and silence.</summary>
     private const int ReadPollMs = 200;
 
+    /// <summary>Pause after a read that emptied the socket, so that the next read brings the events of a burst together.</summary>
+    private const int CoalesceMs = 2;
+
     /// <summary>
     /// Reads events on a thread of its own with blocking reads: each event ascp writes wakes that thread only, where
     /// asynchronous reads would pass every event through the socket engine and the thread pool (at high event rates,
@@ -245,7 +248,13 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                     return;
                 }
             }
-            else lastData = Environment.TickCount64;
+            else
+            {
+                lastData = Environment.TickCount64;
+                // a short pause lets a burst of events gather in the socket: one wake-up reads many (a display
+                // refreshed every few milliseconds is as live, and a read per event cost most of the supervision)
+                if (end < buffer.Length) Thread.Sleep(CoalesceMs);
+            }
         }
     }
 
