@@ -52,6 +52,17 @@ public sealed class KnownHosts(IReadOnlyList<string> files)
         catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>
+    /// The type a key blob names (its first string, e.g. <c>ssh-rsa</c>): known_hosts lists keys by it, while the
+    /// negotiated algorithm may be another (<c>rsa-sha2-512</c> signs with an <c>ssh-rsa</c> key). Null when malformed.
+    /// </summary>
+    public static string? KeyType(byte[] blob)
+    {
+        if (blob.Length < 4) return null;
+        int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(blob);
+        return length is > 0 and <= 64 && 4 + length <= blob.Length ? Encoding.ASCII.GetString(blob, 4, length) : null;
+    }
+
     /// <summary>The SHA256 fingerprint as OpenSSH and Net::SSH show it.</summary>
     public static string Fingerprint(byte[] key) => "SHA256:" + Convert.ToBase64String(SHA256.HashData(key)).TrimEnd('=');
 

@@ -39,7 +39,7 @@ public sealed class SshConnector(SshSettings settings, Action<string>? debug = n
         string? refusal = null;
         client.HostKeyReceived += (_, e) =>
         {
-            refusal = CheckHostKey(e.HostKeyName, e.HostKey);
+            refusal = CheckHostKey(KnownHosts.KeyType(e.HostKey) ?? e.HostKeyName, e.HostKey);
             e.CanTrust = refusal is null;
         };
         try

@@ -50,6 +50,28 @@ public sealed class ServerSshTests(SshdFixture sshd) : IDisposable
         Assert.Equal(0, Ls($"--password={SshdFixture.Password}", "--ssh-options=@json:{\"verify_host_key\":\"never\"}").Exit);
     }
 
+    /// <summary>Host keys of every type are checked: another key of the negotiated type is refused, the server's own accepted.</summary>
+    [SshdTheory]
+    [InlineData("rsa", "rsa-sha2-512", "ssh-rsa")]
+    [InlineData("rsa", "rsa-sha2-256", "ssh-rsa")]
+    [InlineData("ecdsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp256")]
+    [InlineData("ed25519", "ssh-ed25519", "ssh-ed25519")]
+    public void HostKeyOfEachTypeIsVerified(string type, string algorithm, string knownType)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(KnownHosts)!);
+        // another key of the same type: the user keys of the fixture
+        string otherKeyFile = type switch { "rsa" => sshd.KeyRsaPem, "ecdsa" => sshd.KeyEcdsa, _ => sshd.KeyUnknown } + ".pub";
+        string other = File.ReadAllText(otherKeyFile).Split(' ')[1];
+        string only = $"--ssh-options=@json:{{\"host_key\":[\"{algorithm}\"]}}";
+        File.WriteAllText(KnownHosts, $"[127.0.0.1]:{sshd.Port} {knownType} {other}\n");
+        var refused = Ls($"--password={SshdFixture.Password}", only);
+        Assert.Equal(1, refused.Exit);
+        Assert.Matches($"^ERROR: Other\\(Net::SSH::HostKeyMismatch\\): fingerprint SHA256:[A-Za-z0-9+/]{{43}} does not match for \"\\[127\\.0\\.0\\.1\\]:{sshd.Port}\"$", refused.Error);
+        File.WriteAllText(KnownHosts, $"[127.0.0.1]:{sshd.Port} {sshd.HostKeyOf(type)}\n");
+        var accepted = Ls($"--password={SshdFixture.Password}", only);
+        Assert.True(accepted.Exit == 0, accepted.Err);
+    }
+
     [SshdFact]
     public void StrictHostKeyCheckingRefusesUnknownHosts()
     {

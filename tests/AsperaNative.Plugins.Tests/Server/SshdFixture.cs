@@ -57,7 +57,10 @@ public sealed class SshdFixture : IDisposable
     public string Url => $"ssh://127.0.0.1:{Port}";
 
     /// <summary>The server's public host key line (<c>type base64</c>).</summary>
-    public string HostKey => string.Join(' ', File.ReadAllText(Path.Combine(Folder, "host_ed25519.pub")).Split(' ').Take(2));
+    public string HostKey => HostKeyOf("ed25519");
+
+    /// <summary>The server's public host key of a type (<c>ed25519</c>, <c>rsa</c>, <c>ecdsa</c>) as known_hosts writes it: type and base64.</summary>
+    public string HostKeyOf(string type) => string.Join(' ', File.ReadAllText(Path.Combine(Folder, $"host_{type}.pub")).Split(' ').Take(2));
 
     public string KeyRsaPem => Path.Combine(Folder, "id_rsa_pem");
     public string KeyEcdsa => Path.Combine(Folder, "id_ecdsa");
@@ -69,6 +72,8 @@ public sealed class SshdFixture : IDisposable
         if (Unavailable is not null) return;
         Run("chmod", "755", Folder);
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(Folder, "host_ed25519"));
+        Run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", Path.Combine(Folder, "host_rsa"));
+        Run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-f", Path.Combine(Folder, "host_ecdsa"));
         Run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-f", KeyRsaPem);
         Run("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", KeyEcdsa);
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", Passphrase, "-f", KeyEd25519WithPassphrase);
@@ -89,6 +94,8 @@ public sealed class SshdFixture : IDisposable
             Port {Port}
             ListenAddress 127.0.0.1
             HostKey {Path.Combine(Folder, "host_ed25519")}
+            HostKey {Path.Combine(Folder, "host_rsa")}
+            HostKey {Path.Combine(Folder, "host_ecdsa")}
             PidFile {Path.Combine(Folder, "sshd.pid")}
             AuthorizedKeysFile {keys}/%u
             StrictModes no
