@@ -1,4 +1,5 @@
 // Stand-in ascp for tests: parses real ascp arguments, copies files for real (local paths and faux://),
+// applies the resume (-k), overwrite, exclusion by time, delete-before and remove/move-after options to real files,
 // and speaks the management port (-M) like ascp: events out (INIT, SESSION, NOTIFICATION, START, STATS,
 // STOP, SKIP, FILEERROR, DONE, ERROR), commands in (START and DONE of a persistent session with
 // --keepalive, CANCEL, RATE). Test controls, by environment variable:
@@ -49,7 +50,9 @@ try
         throw new AscpError(int.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length > 1 ? parts[1] : "stand-in failure");
     }
     if (a.Flags.Contains("--keepalive")) return session.Persistent();
-    var plan = FileCopier.Plan(a);
+    var folders = new List<PlannedFolder>();
+    var plan = FileCopier.Plan(a, folders);
+    SourceActions.DeleteBeforeTransfer(a, folders);
     // multi-session: files are dealt round-robin between sessions
     var mine = plan.Where((_, i) => i % count == index - 1).ToList();
     mgt.Send(("Type", "NOTIFICATION"), ("SessionId", sessionId), ("PreTransferFiles", mine.Count(static f => f.Error is null)),
@@ -68,6 +71,7 @@ try
             if (Seconds("ASCP_STANDIN_LEAK_SOCKET") is { } leak) LeakAndDie(mgt, leak);
         }
     }
+    SourceActions.RemoveEmptyFolders(a, folders);
     session.Finish();
     RecordParentCpu();
     return 0;
@@ -161,11 +165,12 @@ internal sealed class Session(Management mgt, string id, AscpArguments args)
             mgt.Send(("Type", "FILEERROR"), ("SessionId", id), ("File", f.SourcePath ?? f.Target), ("Code", error.Code), ("Description", error.Message));
             return;
         }
-        var (skip, start) = FileCopier.Decide(f, args);
+        var (skip, start) = Resume.Decide(f, args);
         if (skip)
         {
             _skipped++;
             mgt.Send(("Type", "SKIP"), ("SessionId", id), ("File", f.Target), ("Size", f.Size));
+            SourceActions.AfterFile(args, f, skipped: true);
             return;
         }
         mgt.Send(("Type", "START"), ("SessionId", id), ("File", f.Target), ("Size", f.Size), ("StartByte", start));
@@ -185,6 +190,7 @@ internal sealed class Session(Management mgt, string id, AscpArguments args)
         Stats(Done, start);
         _complete++;
         mgt.Send(("Type", "STOP"), ("SessionId", id), ("File", f.Target), ("Size", f.Size), ("Written", f.Size), ("StartByte", start));
+        SourceActions.AfterFile(args, f, skipped: false);
     }
 
     private void Stats(long bytes, long start)
