@@ -6,9 +6,16 @@ namespace AsperaNative.Config;
 /// <summary>
 /// The <c>persist_store</c> folder: small named values kept between runs (OAuth token cache,
 /// once-only state), one file per id. Ids are made file-name safe.
+/// Each file is replaced atomically (a temporary file renamed over it: readers see the old value or the new one,
+/// a run killed while writing leaves the old one). Changes to one id are serialized between processes by an
+/// exclusive lock on a hidden <c>.id.lock</c> file beside it, so that two runs of a cron job updating the same
+/// once-only list at once each see the other's change (<see cref="Update"/>) instead of overwriting it.
 /// </summary>
 public sealed class PersistencyFolder(string folder)
 {
+    /// <summary>How long a change waits for another process holding the lock of the same id.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
+
     public string Folder { get; } = folder;
 
     /// <summary>The stored value, or null.</summary>
@@ -19,9 +26,48 @@ public sealed class PersistencyFolder(string folder)
     }
 
     /// <summary>Stores a value (readable by the user only), replacing it atomically.</summary>
-    public void Put(string id, string value) => AtomicFile.WriteAllText(PathOf(id), value, AtomicFile.OwnerOnly);
+    public void Put(string id, string value) => Update(id, _ => value);
 
-    public void Delete(string id) => File.Delete(PathOf(id));
+    public void Delete(string id) => Update(id, static _ => null);
+
+    /// <summary>
+    /// Reads the stored value (null: none), and stores what <paramref name="change"/> returns (null deletes it),
+    /// with no other change to this id in between, from this process or another. Returns the value stored.
+    /// </summary>
+    public string? Update(string id, Func<string?, string?> change)
+    {
+        string path = PathOf(id);
+        using var held = Lock(path);
+        string? current = File.Exists(path) ? File.ReadAllText(path) : null;
+        string? next = change(current);
+        if (next is null) File.Delete(path);
+        else AtomicFile.WriteAllText(path, next, AtomicFile.OwnerOnly);
+        return next;
+    }
+
+    /// <summary>
+    /// The exclusive lock of one id: its lock file open without sharing (an advisory <c>flock</c> on Unix, released
+    /// by the system if the process dies). A busy lock is tried again until <see cref="LockWait"/> has passed.
+    /// </summary>
+    private static FileStream Lock(string path)
+    {
+        string lockPath = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = AtomicFile.OwnerOnly;
+                return new FileStream(lockPath, options);
+            }
+            catch (IOException) when (clock.Elapsed < LockWait)
+            {
+                Thread.Sleep(Math.Min(1 + attempt, 20));
+            }
+        }
+    }
 
     /// <summary>Deletes the entries whose id starts with the prefix (all when empty); returns the deleted ids.</summary>
     public IReadOnlyList<string> Flush(string prefix = "")
