@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using AsperaNative.Core.Files;
 
 namespace AsperaNative.Config;
@@ -43,6 +45,39 @@ public sealed class PersistencyFolder(string folder)
         if (next is null) File.Delete(path);
         else AtomicFile.WriteAllText(path, next, AtomicFile.OwnerOnly);
         return next;
+    }
+
+    /// <summary>
+    /// A JSON list stored under <paramref name="id"/> with <paramref name="items"/> added: those given first, then the
+    /// stored ones they do not have (items compared by their JSON text); deleted when empty. Returns the list stored.
+    /// An unreadable stored value is replaced.
+    /// </summary>
+    public JsonArray AddToList(string id, JsonArray items)
+    {
+        var merged = new JsonArray();
+        Update(id, stored =>
+        {
+            merged.Clear();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            void Add(JsonNode? item)
+            {
+                if (seen.Add(item?.ToJsonString() ?? "null")) merged.Add(item?.DeepClone());
+            }
+            foreach (var item in items) Add(item);
+            if (stored is not null)
+            {
+                try
+                {
+                    if (JsonNode.Parse(stored) is JsonArray previous) foreach (var item in previous) Add(item);
+                }
+                catch (JsonException)
+                {
+                    // not a list: this run's items replace it
+                }
+            }
+            return merged.Count == 0 ? null : merged.ToJsonString();
+        });
+        return merged;
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class PersistencyConcurrencyTests : IDisposable
                 var state = new OnceOnlyState(new PersistencyFolder(_folder), "aoc_recv_x", enabled: true);
                 var list = state.Load() as JsonArray ?? [];
                 list.Add((JsonNode)$"{name}{i}");
-                state.Save(list);
+                state.Merge(list);
             }
         });
         await Task.WhenAll(Writer("a"), Writer("b"));
@@ -112,21 +112,24 @@ public sealed class PersistencyConcurrencyTests : IDisposable
     }
 
     [Fact]
-    public void Saving_an_empty_list_with_nothing_stored_deletes_the_file_and_a_position_replaces()
+    public void A_merged_list_keeps_both_runs_items_an_empty_one_deletes_the_file_and_save_replaces()
     {
         var store = new PersistencyFolder(_folder);
         var list = new OnceOnlyState(store, "list", enabled: true);
-        list.Save(new JsonArray("a"));
-        list.Save(new JsonArray("b"));
+        list.Merge(new JsonArray("a"));
+        Assert.Equal("[\"b\",\"a\"]", list.Merge(new JsonArray("b")).ToJsonString());
         Assert.Equal("[\"b\",\"a\"]", store.Get("list"));
-        list.Replace(new JsonArray());
-        Assert.Equal("[]", store.Get("list"));
-        store.Delete("list");
         list.Save(new JsonArray());
+        Assert.Equal("[]", store.Get("list"));
+        list.Merge(new JsonArray());
         Assert.Null(store.Get("list"));
+        // a position (ascli keeps a one-item list) is replaced, never accumulated
         var position = new OnceOnlyState(store, "pos", enabled: true);
-        position.Save(new JsonObject { ["iteration_token"] = "1" });
-        position.Save(new JsonObject { ["iteration_token"] = "2" });
-        Assert.Equal("{\"iteration_token\":\"2\"}", store.Get("pos"));
+        position.Save(new JsonArray("event1"));
+        position.Save(new JsonArray("event2"));
+        Assert.Equal("[\"event2\"]", store.Get("pos"));
+        // disabled: nothing written
+        new OnceOnlyState(store, "off", enabled: false).Merge(new JsonArray("x"));
+        Assert.Null(store.Get("off"));
     }
 }

@@ -3,7 +3,8 @@
 // and speaks the management port (-M) like ascp: events out (INIT, SESSION, NOTIFICATION, START, STATS,
 // STOP, SKIP, FILEERROR, DONE, ERROR), commands in (START and DONE of a persistent session with
 // --keepalive, CANCEL, RATE). Test controls, by environment variable:
-//   ASCP_STANDIN_LOG=file          one JSON line per run (argv, ASPERA* env, pid, time); commands received in file.commands
+//   ASCP_STANDIN_LOG=file          one JSON line per run (argv, ASPERA* env, pid, time); commands received in file.commands,
+//                                  events sent (but STATS) in file.events
 //   ASCP_STANDIN_FAIL=code:text    fail with this ERROR event ...
 //   ASCP_STANDIN_FAIL_TIMES=N      ... only in the first N runs (counter in ASCP_STANDIN_LOG.count)
 //   ASCP_STANDIN_STALL=seconds     pause after the first file (a slow transfer)
@@ -27,7 +28,7 @@ string? log = Environment.GetEnvironmentVariable("ASCP_STANDIN_LOG");
 int run = log is null ? 1 : Counter(log + ".count");
 if (log is not null) Log(log, args, run);
 string sessionId = Guid.NewGuid().ToString();
-using var mgt = new Management(a["-M"], log is null ? null : log + ".commands");
+using var mgt = new Management(a["-M"], log is null ? null : log + ".commands", log is null ? null : log + ".events");
 var (index, count) = a.Session;
 mgt.Send(("Type", "INIT"), ("SessionId", sessionId));
 mgt.Send(("Type", "SESSION"), ("SessionId", sessionId), ("User", a["--user"] ?? ""), ("Host", a["--host"] ?? "localhost"),
