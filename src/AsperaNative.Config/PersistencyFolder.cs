@@ -10,13 +10,16 @@ namespace AsperaNative.Config;
 /// once-only state), one file per id. Ids are made file-name safe.
 /// Each file is replaced atomically (a temporary file renamed over it: readers see the old value or the new one,
 /// a run killed while writing leaves the old one). Changes to one id are serialized between processes by an
-/// exclusive lock on a hidden <c>.id.lock</c> file beside it, so that two runs of a cron job updating the same
+/// exclusive lock on a file <c>.locks/id.txt.lock</c> below it, so that two runs of a cron job updating the same
 /// once-only list at once each see the other's change (<see cref="Update"/>) instead of overwriting it.
 /// </summary>
 public sealed class PersistencyFolder(string folder)
 {
     /// <summary>How long a change waits for another process holding the lock of the same id.</summary>
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where the lock files are, below the folder.</summary>
+    public const string LockFolderName = ".locks";
 
     public string Folder { get; } = folder;
 
@@ -86,7 +89,8 @@ public sealed class PersistencyFolder(string folder)
     /// </summary>
     private static FileStream Lock(string path)
     {
-        string lockPath = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".lock");
+        // in a hidden sub-folder: the folder itself holds only values, as ascli's
+        string lockPath = Path.Combine(Path.GetDirectoryName(path)!, LockFolderName, Path.GetFileName(path) + ".lock");
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int attempt = 0; ; attempt++)
@@ -122,11 +126,14 @@ public sealed class PersistencyFolder(string folder)
 
     private string PathOf(string id) => Path.Combine(Folder, SafeId(id) + ".txt");
 
-    /// <summary>Letters, digits, <c>-</c>, <c>_</c> and <c>.</c> kept; anything else becomes <c>_</c>; lower case.</summary>
+    /// <summary>
+    /// The file name of an id: as ascli's ids (IdGenerator), Windows-protected characters (<c>/ : " &lt; &gt; \ * ?</c>)
+    /// and control characters become <c>_</c>, letters are lower case; anything else (<c>@</c>, <c>.</c>) is kept.
+    /// </summary>
     internal static string SafeId(string id)
     {
         var sb = new StringBuilder(id.Length);
-        foreach (char c in id) sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? char.ToLowerInvariant(c) : '_');
+        foreach (char c in id) sb.Append(c is '/' or ':' or '"' or '<' or '>' or '\\' or '*' or '?' || char.IsControl(c) ? '_' : char.ToLowerInvariant(c));
         return sb.ToString();
     }
 }

@@ -38,8 +38,8 @@ public sealed class PersistencyConcurrencyTests : IDisposable
         var items = saved.Select(static n => n!.GetValue<string>()).ToHashSet();
         Assert.Equal(2 * PerWriter, saved.Count);
         for (int i = 0; i < PerWriter; i++) Assert.True(items.Contains($"a{i}") && items.Contains($"b{i}"), $"lost item {i}");
-        // no temporary file left behind
-        Assert.Equal(["aoc_recv_x.txt"], Directory.GetFiles(_folder).Select(Path.GetFileName).Where(static n => !n!.EndsWith(".lock", StringComparison.Ordinal)));
+        // no temporary file left behind, the lock files are out of the way
+        Assert.Equal(["aoc_recv_x.txt"], Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class PersistencyConcurrencyTests : IDisposable
         var store = new PersistencyFolder(_folder);
         store.Put("state", "old");
         // another process holds the lock of this id (flock, as our own lock), then is killed
-        using var holder = Process.Start(new ProcessStartInfo("flock", [Path.Combine(_folder, ".state.txt.lock"), "-c", "echo held; exec sleep 600"])
+        using var holder = Process.Start(new ProcessStartInfo("flock", [Path.Combine(_folder, PersistencyFolder.LockFolderName, "state.txt.lock"), "-c", "echo held; exec sleep 600"])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -128,6 +128,11 @@ public sealed class PersistencyConcurrencyTests : IDisposable
         position.Save(new JsonArray("event1"));
         position.Save(new JsonArray("event2"));
         Assert.Equal("[\"event2\"]", store.Get("pos"));
+        // file names as ascli's ids: only characters a file name cannot have are replaced
+        store.Put("faspex_recv_host_Bob@example_com_inbox", "[]");
+        Assert.True(File.Exists(Path.Combine(_folder, "faspex_recv_host_bob@example_com_inbox.txt")));
+        store.Put("a/b:c", "x");
+        Assert.True(File.Exists(Path.Combine(_folder, "a_b_c.txt")));
         // disabled: nothing written
         new OnceOnlyState(store, "off", enabled: false).Merge(new JsonArray("x"));
         Assert.Null(store.Get("off"));
