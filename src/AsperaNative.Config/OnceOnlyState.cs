@@ -22,11 +22,18 @@ public sealed class OnceOnlyState(PersistencyFolder folder, string id, bool enab
         catch (JsonException) { return null; }
     }
 
-    /// <summary>Keeps the value for the next run (when enabled).</summary>
+    /// <summary>Keeps the value for the next run (when enabled), replacing the stored one (a position, a reset).</summary>
     public void Save(JsonNode? value)
     {
         if (Enabled) folder.Put(Id, value?.ToJsonString() ?? "null");
     }
+
+    /// <summary>
+    /// Adds processed items to the stored list (when enabled), with the items another run stored since this one
+    /// loaded (as ascli merges the file into its list), so that nothing either run processed is processed again.
+    /// An empty result deletes the file (ascli's default). Returns the list now stored.
+    /// </summary>
+    public JsonArray Merge(JsonArray processed) => Enabled ? folder.AddToList(Id, processed) : processed;
 
     /// <summary>An id from parts: URLs and names reduced to file-name characters, joined with <c>_</c>.</summary>
     public static string MakeId(params string[] parts)

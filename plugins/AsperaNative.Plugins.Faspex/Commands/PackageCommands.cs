@@ -164,7 +164,8 @@ internal sealed partial class PackageCommands(FaspexPlugin plugin, GlobalOptions
             rows.Add((JsonNode)new JsonObject { ["package"] = id, ["status"] = string.Join(',', statuses.Select(static s => s.Success ? "success" : s.Error!.Message)) });
             if (worst is null) skip.Add((JsonNode?)JsonValue.Create(id));
         }
-        if (persistency is not null) Save(persistency, persistencyId!, skip);
+        // merged with what a concurrent run saved meanwhile: none of its packages is received again
+        if (persistency is not null) persistency.AddToList(persistencyId!, skip);
         if (failure is not null) throw failure is CliException e ? e : new TransferException(failure.Message);
         return Result.ObjectList(rows);
     }

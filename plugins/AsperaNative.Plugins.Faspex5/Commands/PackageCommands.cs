@@ -2,10 +2,10 @@
 // packages/<id>/files/received|sent (browse), DELETE packages, POST packages, packages/<id>/transfer_spec/upload|download,
 // packages/<id>/remote_transfer, contacts (recipients). Manual: "Plugin: faspex5", packages; docs/products/faspex5.md §4, §6.
 using System.Text.Json.Nodes;
+using AsperaNative.Config;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
-using AsperaNative.Core.Files;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core.Values;
@@ -263,17 +263,19 @@ internal static class Faspex5Ids
 
 /// <summary>
 /// The packages already received with <c>--once-only=yes</c>: a JSON array of ids in <c>persist_store/&lt;id&gt;.txt</c>,
-/// saved after each package, deleted when empty.
+/// saved after each package (merged with what a concurrent run saved meanwhile), deleted when empty.
 /// </summary>
 internal sealed class ReceivedPackages
 {
-    private readonly string _file;
+    private readonly PersistencyFolder _folder;
+    private readonly string _id;
     private readonly List<string> _ids = [];
 
     public ReceivedPackages(string folder, string id)
     {
-        _file = Path.Combine(folder, id + ".txt");
-        if (File.Exists(_file) && JsonNode.Parse(File.ReadAllText(_file)) is JsonArray saved)
+        _folder = new PersistencyFolder(folder);
+        _id = id;
+        if (_folder.Get(id) is { } text && JsonNode.Parse(text) is JsonArray saved)
             _ids.AddRange(saved.Select(Faspex5Plugin.Text));
     }
 
@@ -281,25 +283,16 @@ internal sealed class ReceivedPackages
 
     public void Add(string id)
     {
-        _ids.Add(id);
-        Save();
+        var stored = _folder.AddToList(_id, new JsonArray([.. _ids.Append(id).Select(static i => (JsonNode)i)]));
+        _ids.Clear();
+        _ids.AddRange(stored.Select(Faspex5Plugin.Text));
     }
 
     public void Replace(IEnumerable<string> ids)
     {
         _ids.Clear();
         _ids.AddRange(ids);
-        Save();
-    }
-
-    private void Save()
-    {
-        if (_ids.Count == 0)
-        {
-            File.Delete(_file);
-            return;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        AtomicFile.WriteAllText(_file, new JsonArray([.. _ids.Select(static i => (JsonNode)i)]).ToJsonString(), AtomicFile.OwnerOnly);
+        if (_ids.Count == 0) _folder.Delete(_id);
+        else _folder.Put(_id, new JsonArray([.. _ids.Select(static i => (JsonNode)i)]).ToJsonString());
     }
 }

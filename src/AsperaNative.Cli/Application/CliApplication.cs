@@ -136,8 +136,17 @@ public sealed class CliApplication
                 _arguments.NextCommand(PluginRegistry.Words);
                 return 1;
             }
-            guard = ProcessGuard.Acquire(_global.LockPort, _global.PidFile, _terminal.Err);
-            if (guard is null) return 0;
+            guard = ProcessGuard.Acquire(_global.LockPort, _global.PidFile, CoreServices.Log(_context));
+            if (guard.Skipped)
+            {
+                // as ascli: the command is not executed, what is left of the command line is not checked, status 0
+                guard.Dispose();
+                guard = null;
+                _presets.SaveIfNeeded(message => Formatter.DisplayStatus(message));
+                _errors.Finish();
+                _outputFile?.Flush();
+                return 0;
+            }
             _presets.Register(_context);
             _context.Register(new PluginCatalog(PluginRegistry.All));
             _context.Register(new TransferAgentCatalog(PluginRegistry.Agents));

@@ -84,5 +84,43 @@ internal sealed class AscpArguments
         return items;
     }
 
+    /// <summary>Source files are deleted once sent (<c>--remove-after-transfer</c>); skipped ones too with <c>--remove-skipped</c>.</summary>
+    public bool RemoveAfterTransfer => Flags.Contains("--remove-after-transfer");
+
+    public bool RemoveSkipped => Flags.Contains("--remove-skipped");
+
+    /// <summary>Archive folder where sent source files are moved, keeping the layout they have on the destination.</summary>
+    public string? MoveAfterTransfer => this["--move-after-transfer"];
+
+    /// <summary>Source folders left empty by a remove or move are deleted (not the source argument itself).</summary>
+    public bool RemoveEmptyDirectories => Flags.Contains("--remove-empty-directories");
+
+    /// <summary>As <see cref="RemoveEmptyDirectories"/>, and the source argument itself when it ends empty.</summary>
+    public bool RemoveEmptySourceDirectory => Flags.Contains("--remove-empty-source-directory");
+
+    /// <summary>Destination entries absent from the source folder are deleted before the transfer.</summary>
+    public bool DeleteBeforeTransfer => Flags.Contains("--delete-before-transfer");
+
+    /// <summary><c>--overwrite</c>: never, always, diff (ascp's default), older, diff+older.</summary>
+    public string Overwrite => this["--overwrite"] ?? "diff";
+
+    /// <summary>Files modified after this time are not sent (<c>--exclude-newer-than</c>).</summary>
+    public DateTimeOffset? ExcludeNewerThan => Threshold("--exclude-newer-than");
+
+    /// <summary>Files modified before this time are not sent (<c>--exclude-older-than</c>).</summary>
+    public DateTimeOffset? ExcludeOlderThan => Threshold("--exclude-older-than");
+
+    /// <summary>
+    /// ascp's time argument: seconds since the source's epoch, a negative value counting back from now
+    /// (the transfer spec's example: "-86400" is a day ago).
+    /// </summary>
+    private DateTimeOffset? Threshold(string option)
+    {
+        if (this[option] is not { } text) return null;
+        if (!long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long seconds))
+            throw new AscpError(2, $"Invalid {option} value: {text}");
+        return seconds < 0 ? DateTimeOffset.UtcNow.AddSeconds(seconds) : DateTimeOffset.FromUnixTimeSeconds(seconds);
+    }
+
     public string? SourceBase => this["--src-base64"] is { } v ? Encoding.UTF8.GetString(Convert.FromBase64String(v)) : this["--src-base"];
 }

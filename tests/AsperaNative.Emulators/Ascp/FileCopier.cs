@@ -2,8 +2,14 @@ using System.Globalization;
 
 namespace AsperaNative.Emulators.Ascp;
 
-/// <summary>One file to write: a real source file, or faux data of a given size; <c>Error</c> when the source cannot be sent.</summary>
-internal sealed record PlannedFile(string? SourcePath, long Size, string Target, AscpError? Error = null);
+/// <summary>
+/// One file to write: a real source file, or faux data of a given size; <c>Error</c> when the source cannot be sent.
+/// <c>SourceRoot</c> is the source folder argument the file was found in (null for a file argument).
+/// </summary>
+internal sealed record PlannedFile(string? SourcePath, long Size, string Target, AscpError? Error = null, string? SourceRoot = null);
+
+/// <summary>A source folder argument and the destination folder it lands in (for <c>--delete-before-transfer</c> and empty folder removal).</summary>
+internal sealed record PlannedFolder(string Source, string Target);
 
 /// <summary>
 /// Where each source lands, following ascp's rules (manual "Source directory structure on destination"):
@@ -14,7 +20,10 @@ internal sealed record PlannedFile(string? SourcePath, long Size, string Target,
 /// </summary>
 internal static class FileCopier
 {
-    public static List<PlannedFile> Plan(AscpArguments args)
+    public static List<PlannedFile> Plan(AscpArguments args) => Plan(args, []);
+
+    /// <summary>The files to send, in order; <paramref name="folders"/> gets each source folder argument and its destination.</summary>
+    public static List<PlannedFile> Plan(AscpArguments args, List<PlannedFolder> folders)
     {
         var items = args.Items();
         string root = args.Destination;
@@ -27,6 +36,8 @@ internal static class FileCopier
             string? target;
             if (pairDestination is not null) target = Combine(root, pairDestination);
             else if (srcBase is not null && source.StartsWith(srcBase + "/", StringComparison.Ordinal)) target = Combine(root, source[(srcBase.Length + 1)..]);
+            // the source base itself: its content goes right into the destination, without its own name
+            else if (srcBase is not null && source.TrimEnd('/') == srcBase) target = root;
             else if (args.CreateDir || items.Count > 1 || discard || Directory.Exists(root))
             {
                 if (!args.CreateDir && !discard && !Directory.Exists(root)) throw new AscpError(4, $"{root} does not exist");
@@ -38,8 +49,15 @@ internal static class FileCopier
                 if (!Directory.Exists(parent)) throw new AscpError(4, $"{Path.GetDirectoryName(root)} does not exist");
                 target = root;
             }
+            if (Directory.Exists(source)) folders.Add(new PlannedFolder(source, target));
             Expand(source, target, plan, items.Count > 1);
         }
+        // --exclude-newer-than / --exclude-older-than: files (not folders) by modification time, at scan time
+        var newer = args.ExcludeNewerThan;
+        var older = args.ExcludeOlderThan;
+        if (newer is not null || older is not null)
+            plan.RemoveAll(f => f.SourcePath is not null && f.Error is null && File.GetLastWriteTimeUtc(f.SourcePath) is var mtime
+                && ((newer is { } n && mtime > n.UtcDateTime) || (older is { } o && mtime < o.UtcDateTime)));
         return plan;
     }
 
@@ -78,7 +96,7 @@ internal static class FileCopier
         if (Directory.Exists(source))
         {
             foreach (var f in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                plan.Add(new PlannedFile(f, new FileInfo(f).Length, Path.Combine(target, Path.GetRelativePath(source, f))));
+                plan.Add(new PlannedFile(f, new FileInfo(f).Length, Path.Combine(target, Path.GetRelativePath(source, f)), SourceRoot: source));
             return;
         }
         // one missing source among several is a file error (FILEERROR), the others are still sent
@@ -99,18 +117,6 @@ internal static class FileCopier
         if (text.Length == 0) return 0;
         int shift = char.ToLowerInvariant(text[^1]) switch { 'k' => 10, 'm' => 20, 'g' => 30, 't' => 40, 'p' => 50, 'e' => 60, _ => 0 };
         return long.Parse(shift == 0 ? text : text[..^1], CultureInfo.InvariantCulture) << shift;
-    }
-
-    /// <summary>What ascp decides for a file before sending it: skip it (overwrite and resume policies), resume it at an offset, or send it all.</summary>
-    public static (bool Skip, long StartByte) Decide(PlannedFile f, AscpArguments args)
-    {
-        if (f.Target.StartsWith("faux://", StringComparison.Ordinal) || !File.Exists(f.Target)) return (false, 0);
-        long existing = new FileInfo(f.Target).Length;
-        if (args["--overwrite"] == "never") return (true, 0);
-        if (args.ResumeLevel > 0 && existing == f.Size) return (true, 0);
-        // resume a partial destination (sparse check: only the size, as -k1)
-        if (args.ResumeLevel > 0 && existing < f.Size && f.SourcePath is not null) return (false, existing);
-        return (false, 0);
     }
 
     /// <summary>Writes one file from <paramref name="startByte"/> (unless the destination is faux); <paramref name="progress"/> gets the bytes written so far.</summary>

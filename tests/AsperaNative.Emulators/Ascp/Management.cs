@@ -16,9 +16,13 @@ internal sealed class Management : IDisposable
     private readonly BlockingCollection<Dictionary<string, string>> _commands = [];
     private readonly string? _commandLog;
 
-    public Management(string? port, string? commandLog)
+    private readonly string? _eventLog;
+
+    /// <summary><paramref name="eventLog"/>: each event sent but STATS, one JSON line (tests see which files were sent or skipped).</summary>
+    public Management(string? port, string? commandLog, string? eventLog = null)
     {
         _commandLog = commandLog;
+        _eventLog = eventLog;
         if (port is null) return;
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _socket.Connect("127.0.0.1", int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
@@ -35,6 +39,12 @@ internal sealed class Management : IDisposable
 
     public void Send(params (string Name, object Value)[] fields)
     {
+        if (_eventLog is not null && fields is not [("Type", "STATS"), ..])
+        {
+            var o = new System.Text.Json.Nodes.JsonObject { ["pid"] = Environment.ProcessId };
+            foreach (var (name, value) in fields) o[name] = value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value.ToString();
+            Append(_eventLog, o.ToJsonString());
+        }
         if (_socket is null) return;
         var sb = new StringBuilder("FASPMGR 2\n");
         foreach (var (name, value) in fields)
@@ -110,9 +120,14 @@ internal sealed class Management : IDisposable
         if (_commandLog is null) return;
         var o = new System.Text.Json.Nodes.JsonObject { ["pid"] = Environment.ProcessId };
         foreach (var (k, v) in frame) o[k] = v;
+        Append(_commandLog, o.ToJsonString());
+    }
+
+    private static void Append(string path, string line)
+    {
         for (int attempt = 0; ; attempt++)
         {
-            try { File.AppendAllText(_commandLog, o.ToJsonString() + "\n"); return; }
+            try { File.AppendAllText(path, line + "\n"); return; }
             catch (IOException) when (attempt < 200) { Thread.Sleep(10); }
         }
     }

@@ -1,8 +1,10 @@
 // Stand-in ascp for tests: parses real ascp arguments, copies files for real (local paths and faux://),
+// applies the resume (-k), overwrite, exclusion by time, delete-before and remove/move-after options to real files,
 // and speaks the management port (-M) like ascp: events out (INIT, SESSION, NOTIFICATION, START, STATS,
 // STOP, SKIP, FILEERROR, DONE, ERROR), commands in (START and DONE of a persistent session with
 // --keepalive, CANCEL, RATE). Test controls, by environment variable:
-//   ASCP_STANDIN_LOG=file          one JSON line per run (argv, ASPERA* env, pid, time); commands received in file.commands
+//   ASCP_STANDIN_LOG=file          one JSON line per run (argv, ASPERA* env, pid, time); commands received in file.commands,
+//                                  events sent (but STATS) in file.events
 //   ASCP_STANDIN_FAIL=code:text    fail with this ERROR event ...
 //   ASCP_STANDIN_FAIL_TIMES=N      ... only in the first N runs (counter in ASCP_STANDIN_LOG.count)
 //   ASCP_STANDIN_STALL=seconds     pause after the first file (a slow transfer)
@@ -26,7 +28,7 @@ string? log = Environment.GetEnvironmentVariable("ASCP_STANDIN_LOG");
 int run = log is null ? 1 : Counter(log + ".count");
 if (log is not null) Log(log, args, run);
 string sessionId = Guid.NewGuid().ToString();
-using var mgt = new Management(a["-M"], log is null ? null : log + ".commands");
+using var mgt = new Management(a["-M"], log is null ? null : log + ".commands", log is null ? null : log + ".events");
 var (index, count) = a.Session;
 mgt.Send(("Type", "INIT"), ("SessionId", sessionId));
 mgt.Send(("Type", "SESSION"), ("SessionId", sessionId), ("User", a["--user"] ?? ""), ("Host", a["--host"] ?? "localhost"),
@@ -49,7 +51,9 @@ try
         throw new AscpError(int.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length > 1 ? parts[1] : "stand-in failure");
     }
     if (a.Flags.Contains("--keepalive")) return session.Persistent();
-    var plan = FileCopier.Plan(a);
+    var folders = new List<PlannedFolder>();
+    var plan = FileCopier.Plan(a, folders);
+    SourceActions.DeleteBeforeTransfer(a, folders);
     // multi-session: files are dealt round-robin between sessions
     var mine = plan.Where((_, i) => i % count == index - 1).ToList();
     mgt.Send(("Type", "NOTIFICATION"), ("SessionId", sessionId), ("PreTransferFiles", mine.Count(static f => f.Error is null)),
@@ -68,6 +72,7 @@ try
             if (Seconds("ASCP_STANDIN_LEAK_SOCKET") is { } leak) LeakAndDie(mgt, leak);
         }
     }
+    SourceActions.RemoveEmptyFolders(a, folders);
     session.Finish();
     RecordParentCpu();
     return 0;
@@ -161,11 +166,12 @@ internal sealed class Session(Management mgt, string id, AscpArguments args)
             mgt.Send(("Type", "FILEERROR"), ("SessionId", id), ("File", f.SourcePath ?? f.Target), ("Code", error.Code), ("Description", error.Message));
             return;
         }
-        var (skip, start) = FileCopier.Decide(f, args);
+        var (skip, start) = Resume.Decide(f, args);
         if (skip)
         {
             _skipped++;
             mgt.Send(("Type", "SKIP"), ("SessionId", id), ("File", f.Target), ("Size", f.Size));
+            SourceActions.AfterFile(args, f, skipped: true);
             return;
         }
         mgt.Send(("Type", "START"), ("SessionId", id), ("File", f.Target), ("Size", f.Size), ("StartByte", start));
@@ -185,6 +191,7 @@ internal sealed class Session(Management mgt, string id, AscpArguments args)
         Stats(Done, start);
         _complete++;
         mgt.Send(("Type", "STOP"), ("SessionId", id), ("File", f.Target), ("Size", f.Size), ("Written", f.Size), ("StartByte", start));
+        SourceActions.AfterFile(args, f, skipped: false);
     }
 
     private void Stats(long bytes, long start)
