@@ -41,7 +41,7 @@ namespace AsperaNative.Plugins.Aoc;
 [MountCommands(typeof(Entity), "admin user", Scope = nameof(AdminEntity), Key = "user", Name = "user")]
 [MountCommands(typeof(Entity), "admin workspace", Scope = nameof(AdminEntity), Key = "workspace", Name = "workspace")]
 [MountCommands(typeof(Entity), "admin workspace_membership", Scope = nameof(AdminEntity), Key = "workspace_membership", Name = "workspace_membership")]
-[MountCommands(typeof(Entity), "admin resource {object:application|client|client_access_key|client_registration_token|contact|dropbox|dropbox_membership|group|group_membership|kms_profile|node|operation|package|saml_configuration|short_link|user|workspace|workspace_membership}", Scope = nameof(Resource), Name = "resource")]
+[MountCommands(typeof(Entity), "admin resource {resource:application|client|client_access_key|client_registration_token|contact|dropbox|dropbox_membership|group|group_membership|kms_profile|node|operation|package|saml_configuration|short_link|user|workspace|workspace_membership}", Scope = nameof(Resource), Name = "resource")]
 [MountCommands(typeof(AtsService), "admin ats", Scope = nameof(AdminAts))]
 [MountCommands(typeof(Entity), "automation workflows", Scope = nameof(Workflows), Name = "workflow")]
 [MountCommands(typeof(Entity), "automation instances", Scope = nameof(Instances), Name = "workflow instance")]
@@ -174,7 +174,7 @@ public sealed partial class AocPlugin : IApplicationDetector, IApplicationWizard
     public Task<Entity> Resource(CommandContext command)
     {
         CoreServices.Log(Context).Warn("resource command is deprecated (4.18), directly use the specific command instead");
-        return AdminEntity(command.Identifier("object"), command);
+        return AdminEntity(command.Identifier("resource"), command);
     }
 
     /// <summary>The API object switched to <c>admin:all</c> (a new token on the next call).</summary>

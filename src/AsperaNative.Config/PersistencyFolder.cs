@@ -41,11 +41,14 @@ public sealed class PersistencyFolder(string folder)
 
     private string PathOf(string id) => Path.Combine(Folder, SafeId(id) + ".txt");
 
-    /// <summary>Letters, digits, <c>-</c>, <c>_</c> and <c>.</c> kept; anything else becomes <c>_</c>; lower case.</summary>
+    /// <summary>
+    /// The file name of an id as ascli's ids are: the characters Windows forbids (<c>/ : " &lt; &gt; \ * ?</c>) and control
+    /// characters become <c>_</c>, the rest is kept (spaces, <c>@</c>: a workspace name, an e-mail); lower case.
+    /// </summary>
     internal static string SafeId(string id)
     {
         var sb = new StringBuilder(id.Length);
-        foreach (char c in id) sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? char.ToLowerInvariant(c) : '_');
+        foreach (char c in id) sb.Append(char.IsControl(c) || c is '/' or ':' or '"' or '<' or '>' or '\\' or '*' or '?' ? '_' : char.ToLowerInvariant(c));
         return sb.ToString();
     }
 }
