@@ -31,7 +31,7 @@ public sealed class AocFixture : IAsyncLifetime
         KeyFile = Home.PathOf("john.pem");
         File.WriteAllText(KeyFile, key.ExportPkcs8PrivateKeyPem());
         Aoc = await AocEmulator.StartAsync(Storage);
-        Ascp = Gen4AscpLauncher.Create(Home.PathOf("bin"), Aoc.TransferRoots);
+        Ascp = Gen4AscpLauncher.Create(Home.PathOf("bin"), Aoc.TransferRoots, Shares.StandInAscpLauncher.Create(Home.PathOf("stand-in")));
         John = Aoc.Seed.AddUser("john.doe@example.com", "John Doe", key.ExportSubjectPublicKeyInfoPem(), admin: true);
         Ann = Aoc.Seed.AddUser("ann@example.com", "Ann Lee");
         Workspace = Aoc.Seed.AddWorkspace("Default Workspace", John, Ann);

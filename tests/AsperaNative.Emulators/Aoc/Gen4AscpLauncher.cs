@@ -1,18 +1,17 @@
-using AsperaNative.Plugins.Tests.Shares;
-
-namespace AsperaNative.Plugins.Tests.Aoc;
+namespace AsperaNative.Emulators.Aoc;
 
 /// <summary>
 /// An <c>--ascp-path</c> for gen4 token transfers with the stand-in ascp: the launcher plays the transfer server's part,
 /// where <c>/</c> of the transfer is the folder of <c>tags.aspera.node.file_id</c>. It reads the file id from
-/// <c>--tags64</c>, finds its folder among the emulator's <c>TransferRoots</c>, then runs the stand-in with the remote
-/// side there: the destination (<c>--dest64</c>, last argument) of a send, the working folder of a receive (relative sources).
+/// <c>--tags64</c>, finds its folder among the emulator's <see cref="AocEmulator.TransferRoots"/>, then runs the stand-in
+/// with the remote side there: the destination (<c>--dest64</c>, last argument) of a send, the working folder of a
+/// receive (its sources are relative).
 /// </summary>
 public static class Gen4AscpLauncher
 {
-    public static string Create(string folder, string transferRoots)
+    /// <summary>Writes <c>folder/ascp</c> running <paramref name="standIn"/> (a launcher of the stand-in ascp), with the bypass key beside it.</summary>
+    public static string Create(string folder, string transferRoots, string standIn)
     {
-        string standIn = StandInAscpLauncher.Create(Path.Combine(folder, "stand-in"));
         string script = $$"""
             #!/bin/bash
             roots='{{transferRoots}}'
@@ -38,10 +37,12 @@ public static class Gen4AscpLauncher
             exec '{{standIn}}' "${args[@]}"
 
             """;
+        Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, "ascp");
         File.WriteAllText(path, script.ReplaceLineEndings("\n"));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.Copy(Path.Combine(folder, "stand-in", "aspera_bypass_rsa.pem"), Path.Combine(folder, "aspera_bypass_rsa.pem"), overwrite: true);
+        string key = Path.Combine(Path.GetDirectoryName(standIn)!, "aspera_bypass_rsa.pem");
+        if (File.Exists(key)) File.Copy(key, Path.Combine(folder, "aspera_bypass_rsa.pem"), overwrite: true);
         return path;
     }
 }
