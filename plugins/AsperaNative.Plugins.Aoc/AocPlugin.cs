@@ -14,6 +14,7 @@ using AsperaNative.NodeApi.Commands.Gen4;
 using AsperaNative.Plugins.Aoc.Api;
 using AsperaNative.Rest;
 using AsperaNative.Rest.Entities;
+using AsperaNative.Ats.Commands;
 using AsperaNative.Auth.Cache;
 
 namespace AsperaNative.Plugins.Aoc;
@@ -40,7 +41,8 @@ namespace AsperaNative.Plugins.Aoc;
 [MountCommands(typeof(Entity), "admin user", Scope = nameof(AdminEntity), Key = "user", Name = "user")]
 [MountCommands(typeof(Entity), "admin workspace", Scope = nameof(AdminEntity), Key = "workspace", Name = "workspace")]
 [MountCommands(typeof(Entity), "admin workspace_membership", Scope = nameof(AdminEntity), Key = "workspace_membership", Name = "workspace_membership")]
-[MountCommands(typeof(Entity), "admin resource {object:application|client|client_access_key|client_registration_token|contact|dropbox|dropbox_membership|group|group_membership|kms_profile|node|operation|package|saml_configuration|short_link|user|workspace|workspace_membership}", Scope = nameof(Resource), Name = "resource")]
+[MountCommands(typeof(Entity), "admin resource {resource:application|client|client_access_key|client_registration_token|contact|dropbox|dropbox_membership|group|group_membership|kms_profile|node|operation|package|saml_configuration|short_link|user|workspace|workspace_membership}", Scope = nameof(Resource), Name = "resource")]
+[MountCommands(typeof(AtsService), "admin ats", Scope = nameof(AdminAts))]
 [MountCommands(typeof(Entity), "automation workflows", Scope = nameof(Workflows), Name = "workflow")]
 [MountCommands(typeof(Entity), "automation instances", Scope = nameof(Instances), Name = "workflow instance")]
 public sealed partial class AocPlugin : IApplicationDetector, IApplicationWizard
@@ -172,7 +174,7 @@ public sealed partial class AocPlugin : IApplicationDetector, IApplicationWizard
     public Task<Entity> Resource(CommandContext command)
     {
         CoreServices.Log(Context).Warn("resource command is deprecated (4.18), directly use the specific command instead");
-        return AdminEntity(command.Identifier("object"), command);
+        return AdminEntity(command.Identifier("resource"), command);
     }
 
     /// <summary>The API object switched to <c>admin:all</c> (a new token on the next call).</summary>
@@ -189,6 +191,17 @@ public sealed partial class AocPlugin : IApplicationDetector, IApplicationWizard
         AocLookup.CheckField(given[1..colon]);
         var value = Core.ExtendedValues.ExtendedValue.Evaluate(given[(colon + 1)..], Context.ExtendedValues);
         return await AocLookup.IdAsync(await AdminApiAsync(), path, AocLink.Text(value));
+    }
+
+    /// <summary>
+    /// <c>admin ats</c>: the ATS commands (as plugin ats, without <c>api_key</c>) on AoC's ATS proxy <c>api/v1/admin/ats/pub/v1</c>
+    /// with an <c>admin-user:all</c> token; the public cluster information stays on ATS itself.
+    /// </summary>
+    public async Task<AtsService> AdminAts(CommandContext command)
+    {
+        await AdminApiAsync();
+        var keys = await Aoc.ServiceAsync("api/v1/admin/ats/pub/v1", AocConnection.ScopeAdminUser);
+        return new AtsService(Aoc.Rest, Context, () => keys);
     }
 
     /// <summary><c>automation workflows</c>: workflows of the automation API.</summary>

@@ -122,9 +122,9 @@ public sealed class AocConnection(BasicAuthOptions basic, AocOptions aoc, NodeOp
                 var redirect = aoc.RedirectUri ?? throw CliException.Other("ArgumentError", "Missing mandatory option: redirect_uri");
                 var redirectUri = new Uri(redirect);
                 if (redirectUri.Scheme is not ("http" or "https")) throw CliException.Assertion("redirect_uri scheme must be http or https");
-                if (redirectUri.IsDefaultPort && !redirect.Contains($":{redirectUri.Port}", StringComparison.Ordinal)) throw CliException.Assertion("redirect_uri must have a port");
+                // no port check: an http(s) URI always has one (80 or 443 by default), as for ascli
                 var opener = Browser.Opener(new GlobalOptions(context.Options).Ui, context.Terminal.Out);
-                _auth = new ScopedAuthorization(s => new WebGrant(Endpoint(api, clientId, aoc.ClientId is null ? null : clientSecret, s), tokens, redirectUri, opener), scope);
+                _auth = new ScopedAuthorization(s => new WebGrant(Endpoint(api, clientId, clientSecret, s), tokens, redirectUri, opener), scope);
                 return;
             case "jwt":
                 string pem = aoc.PrivateKey ?? throw CliException.Other("ArgumentError", "Missing mandatory option: private_key");

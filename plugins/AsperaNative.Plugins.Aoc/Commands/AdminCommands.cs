@@ -124,7 +124,7 @@ internal sealed class ClientCommands(AocPlugin plugin)
 {
     /// <summary>Set JWT public key of an API client from a private key</summary>
     [Command("set_pub_key")]
-    public async Task<Result> SetPublicKey([Argument("identifier", Name = "id")] string id, [Argument("private key PEM value", Name = "private_key_pem")] string pem)
+    public async Task<Result> SetPublicKey([Argument("identifier", Name = "id")] string id, [Argument("private_key PEM value", Name = "private_key_pem")] string pem)
     {
         string clientId = await plugin.AdminIdAsync("clients", id);
         using var key = JwtSigner.LoadKey(pem);
@@ -193,7 +193,7 @@ internal sealed class AnalyticsCommands(AocPlugin plugin, CommandOptions options
 
     /// <summary>Transfer events (--query, --once-only, --notify-to)</summary>
     [Command("transfers")]
-    public async Task<Result> Transfers([Argument("event type", Name = "resource", Values = ["organizations", "users", "nodes"])] string resource,
+    public async Task<Result> Transfers([Argument("resource", Values = ["organizations", "users", "nodes"])] string resource,
         [Argument("identifier", Name = "id")] string? id = null)
     {
         var (api, self) = await AnalyticsAsync();
@@ -216,9 +216,14 @@ internal sealed class AnalyticsCommands(AocPlugin plugin, CommandOptions options
         var events = answer?["transfers"] as JsonArray ?? [];
         if (notification.NotifyTo is { } to)
         {
-            var mailer = new Mailer(SmtpSettings.From(notification.Smtp));
+            // one e-mail per event, with --notify-template (no default template here): its absence shows with the first event
+            Mailer? mailer = null;
             foreach (var ev in events)
-                mailer.SendTemplate(notification.NotifyTemplate ?? Mailer.TransferTemplate, to, new JsonObject { ["ev"] = ev?.DeepClone() });
+            {
+                string template = notification.NotifyTemplate ?? throw CliException.BadArgument("Missing mandatory option: notify_template");
+                mailer ??= new Mailer(SmtpSettings.From(notification.Smtp));
+                mailer.SendTemplate(template, to, new JsonObject { ["ev"] = ev?.DeepClone() });
+            }
         }
         return Result.ObjectList(events);
     }

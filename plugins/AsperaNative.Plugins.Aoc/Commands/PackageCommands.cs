@@ -142,7 +142,8 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
             if (statuses.All(static s => s.Success))
             {
                 skip.Add(packageId);
-                if (once) SaveSkip(state, skip);
+                // merged with what a concurrent run received meanwhile: neither receives a package twice
+                if (once) state.Merge(new JsonArray([.. skip.Select(static i => (JsonNode)i)]));
             }
             else failure ??= statuses.First(static s => !s.Success).Error;
         }

@@ -57,6 +57,11 @@ public sealed class AocEmulator : IAsyncDisposable
     public string OrgUrl => $"https://{Options.Organization}.ibmaspera.com";
     public string ApiUrl => $"https://{ApiHost}/api/v1";
     public string NodeUrl => $"https://{Options.NodeHost}";
+    /// <summary>
+    /// Links named by gen4 file id to their storage folder (package contents, user homes), for a stand-in ascp
+    /// launcher that plays the transfer server's part: a token transfer's <c>/</c> is the folder of the file id in its tags.
+    /// </summary>
+    public string TransferRoots { get; } = Directory.CreateTempSubdirectory("aspn-aoc-roots-").FullName;
     /// <summary>Every request received (API, web pages and forwarded node calls), with its Host.</summary>
     public List<RecordedRequest> Requests => _host.Requests;
 
@@ -104,8 +109,16 @@ public sealed class AocEmulator : IAsyncDisposable
     /// <summary>The storage path (on the node) of a gen4 file id, e.g. a package's <c>contents_file_id</c>.</summary>
     public string? PathOfFile(string fileId) => Node.Store.PathOf(fileId);
 
+    /// <summary>Makes <paramref name="folder"/> reachable as <see cref="TransferRoots"/>/&lt;file id&gt;.</summary>
+    internal void PublishTransferRoot(string fileId, string folder)
+    {
+        string link = Path.Combine(TransferRoots, fileId);
+        if (!Path.Exists(link)) File.CreateSymbolicLink(link, folder);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Directory.Delete(TransferRoots, recursive: true);
         await _host.DisposeAsync();
         _forwarder.Dispose();
         await Node.DisposeAsync();

@@ -240,7 +240,9 @@ public sealed class AocSeed
         if (LocalNode(ws["home_node_id"]?.ToString()) is not { } node) return null;
         string home = Path.Combine(node.Root, "workspaces", ws["id"]!.ToString(), "home", user["email"]!.ToString());
         Directory.CreateDirectory(home);
-        return node.Node.Store.IdOf(home);
+        string id = node.Node.Store.IdOf(home);
+        _aoc.PublishTransferRoot(id, home);
+        return id;
     }
 
     internal JsonObject Recipient(JsonObject entity)
@@ -255,11 +257,14 @@ public sealed class AocSeed
         string nodeId = ws["home_node_id"]!.ToString();
         var node = LocalNode(nodeId) ?? throw new InvalidOperationException("workspace node is not emulated");
         string folder = Path.Combine(node.Root, "workspaces", ws["id"]!.ToString(), "packages", id);
-        Directory.CreateDirectory(Path.Combine(folder, "contents"));
+        string contents = Path.Combine(folder, "contents");
+        Directory.CreateDirectory(contents);
+        string contentsId = node.Node.Store.IdOf(contents);
+        _aoc.PublishTransferRoot(contentsId, contents);
         var package = new JsonObject
         {
             ["id"] = id, ["name"] = name, ["note"] = body?["note"]?.DeepClone(), ["workspace_id"] = ws["id"]!.ToString(), ["node_id"] = nodeId,
-            ["file_id"] = node.Node.Store.IdOf(folder), ["contents_file_id"] = node.Node.Store.IdOf(Path.Combine(folder, "contents")),
+            ["file_id"] = node.Node.Store.IdOf(folder), ["contents_file_id"] = contentsId,
             ["sender"] = sender is null ? null : new JsonObject { ["id"] = sender["id"]!.ToString(), ["name"] = sender["name"]?.ToString(), ["email"] = sender["email"]?.ToString(), ["type"] = "user" },
             ["recipients"] = recipients, ["bcc_recipients"] = body?["bcc_recipients"]?.DeepClone() ?? new JsonArray(),
             ["metadata"] = body?["metadata"]?.DeepClone(), ["created_at"] = AocState.Now(), ["sent"] = false, ["transfers_expected"] = 0,

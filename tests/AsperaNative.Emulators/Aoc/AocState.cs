@@ -60,6 +60,8 @@ public sealed class AocState
         })
             Tables[path] = new EntityTable(path);
         foreach (string path in new[] { "groups", "workspaces", "dropboxes", "nodes", "clients", "saml_configurations", "automation/workflows" }) Tables[path].UniqueName = true;
+        // ATS takes the key's own id in a modification (ascli sends it)
+        Tables["ats/access_keys"].ReadOnlyFields.Remove("id");
         Tables["users"].RequiredFields.Add("email");
         foreach (string path in new[] { "groups", "workspaces", "dropboxes", "nodes", "clients" }) Tables[path].RequiredFields.Add("name");
         Tables["groups"].ReadOnlyFields.UnionWith(["manager", "owner", "system_group", "system_group_type", "member_count", "queued_operation_count", "running_operation_count", "stopped_operation_count"]);

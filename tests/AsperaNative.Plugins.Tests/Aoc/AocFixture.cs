@@ -22,6 +22,8 @@ public sealed class AocFixture : IAsyncLifetime
     public string KeyFile { get; private set; } = null!;
     /// <summary>John's home folder on the node's storage.</summary>
     public string HomeFolder { get; private set; } = null!;
+    /// <summary><c>--ascp-path</c> of the stand-in ascp playing the gen4 transfer server on the emulator's storage.</summary>
+    public string Ascp { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -29,6 +31,7 @@ public sealed class AocFixture : IAsyncLifetime
         KeyFile = Home.PathOf("john.pem");
         File.WriteAllText(KeyFile, key.ExportPkcs8PrivateKeyPem());
         Aoc = await AocEmulator.StartAsync(Storage);
+        Ascp = Gen4AscpLauncher.Create(Home.PathOf("bin"), Aoc.TransferRoots, Shares.StandInAscpLauncher.Create(Home.PathOf("stand-in")));
         John = Aoc.Seed.AddUser("john.doe@example.com", "John Doe", key.ExportSubjectPublicKeyInfoPem(), admin: true);
         Ann = Aoc.Seed.AddUser("ann@example.com", "Ann Lee");
         Workspace = Aoc.Seed.AddWorkspace("Default Workspace", John, Ann);
