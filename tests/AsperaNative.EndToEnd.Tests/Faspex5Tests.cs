@@ -39,7 +39,7 @@ public sealed class Faspex5Tests : IAsyncLifetime
         var show = _ascli.Exec("faspex5", $"--url={_f5.PublicPackageLink("pk1XyZ")}", "--insecure=yes", "packages", "show", "--format=json");
         Assert.True(show.Exit == 0, show.Err);
         Assert.Contains("\"title\":\"Report\"", show.Out);
-        var selector = _ascli.Exec("faspex5", $"--url={_f5.Url}", "--auth=boot", "--password=x", "packages", "show", "%name:x");
+        var selector = _ascli.Exec("faspex5", $"--url={_f5.Url}", "--insecure=yes", "--auth=boot", "--password=x", "packages", "show", "%name:x");
         Assert.Equal("ERROR: Argument: Percent syntax for identifier not supported in this context", selector.FirstError);
     }
 
