@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using AsperaNative.Emulators.Common;
 using AsperaNative.Transfer.Notifications;
 
 namespace AsperaNative.Transfer.Tests;
@@ -9,56 +8,10 @@ namespace AsperaNative.Transfer.Tests;
 /// <summary>E-mails over a real (minimal) SMTP server on loopback.</summary>
 public sealed class MailerTests
 {
-    /// <summary>Accepts one message: replies as RFC 5321 requires and records commands and data.</summary>
-    private sealed class SmtpServer : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        public int Port { get; }
-        public List<string> Commands { get; } = [];
-        public string Data { get; private set; } = "";
-        public Task Serving { get; }
-
-        public SmtpServer()
-        {
-            _listener.Start();
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            Serving = Task.Run(Serve);
-        }
-
-        private async Task Serve()
-        {
-            using var client = await _listener.AcceptTcpClientAsync();
-            using var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII);
-            using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-            await writer.WriteLineAsync("220 test ESMTP");
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                Commands.Add(line);
-                if (line.StartsWith("EHLO", StringComparison.Ordinal)) { await writer.WriteLineAsync("250-test"); await writer.WriteLineAsync("250 AUTH LOGIN"); }
-                else if (line == "AUTH LOGIN") await writer.WriteLineAsync("334 VXNlcm5hbWU6");
-                else if (Commands.Count >= 2 && Commands[^2] == "AUTH LOGIN") await writer.WriteLineAsync("334 UGFzc3dvcmQ6");
-                else if (Commands.Count >= 3 && Commands[^3] == "AUTH LOGIN") await writer.WriteLineAsync("235 ok");
-                else if (line == "DATA")
-                {
-                    await writer.WriteLineAsync("354 go");
-                    var data = new StringBuilder();
-                    while (await reader.ReadLineAsync() is { } d && d != ".") data.Append(d).Append('\n');
-                    Data = data.ToString();
-                    await writer.WriteLineAsync("250 queued");
-                }
-                else if (line == "QUIT") { await writer.WriteLineAsync("221 bye"); return; }
-                else await writer.WriteLineAsync("250 ok");
-            }
-        }
-
-        public void Dispose() => _listener.Stop();
-    }
-
     [Fact]
     public async Task SendsTheRenderedTemplate()
     {
-        using var server = new SmtpServer();
+        using var server = new SmtpCapture();
         var settings = SmtpSettings.From(new JsonObject
         {
             ["server"] = "127.0.0.1", ["port"] = server.Port, ["tls"] = false, ["username"] = "me@example.com", ["password"] = "pw", ["from_name"] = "Me",

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
+using AsperaNative.Emulators.Common;
 
 namespace AsperaNative.Plugins.Tests.Aoc;
 
@@ -71,7 +71,7 @@ public sealed class AocAdminTests(AocFixture fixture) : IClassFixture<AocFixture
         Assert.StartsWith("ERROR: ", fixture.Run("admin", "analytics", "transfers", "organizations", "--once-only=yes").Error);
         // as if the last run were a day ago: only the recent event
         File.WriteAllText(state, new JsonArray(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).ToJsonString());
-        using var smtp = new OneShotSmtp();
+        using var smtp = new SmtpCapture();
         var next = fixture.Run("admin", "analytics", "transfers", "organizations", "--once-only=yes", "--format=csv", "--fields=transfer_id",
             "--notify-to=ops@example.com", "--notify-template=Subject: transfer <%=ev['transfer_id']%>\n\nstatus: <%=ev['status']%>\n",
             $"--smtp=@json:{{\"server\":\"127.0.0.1\",\"port\":{smtp.Port},\"tls\":false,\"from_email\":\"ascli@example.com\"}}");
@@ -142,54 +142,6 @@ public sealed class AocAdminTests(AocFixture fixture) : IClassFixture<AocFixture
         var show = fixture.Run("admin", "resource", "workspace", "show", "%name:Default Workspace", "--format=json");
         Ok(show);
         Assert.Equal(fixture.Workspace["id"]!.ToString(), Json(show.Out)["id"]!.ToString());
-    }
-
-    /// <summary>A minimal SMTP server on loopback accepting one message.</summary>
-    private sealed class OneShotSmtp : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        public int Port { get; }
-        public List<string> Commands { get; } = [];
-        public string Data { get; private set; } = "";
-        public ManualResetEventSlim Received { get; } = new();
-
-        public OneShotSmtp()
-        {
-            _listener.Start();
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _ = Task.Run(Serve);
-        }
-
-        private async Task Serve()
-        {
-            using var client = await _listener.AcceptTcpClientAsync();
-            using var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII);
-            using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-            await writer.WriteLineAsync("220 test ESMTP");
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                lock (Commands) Commands.Add(line);
-                if (line.StartsWith("EHLO", StringComparison.Ordinal)) await writer.WriteLineAsync("250 test");
-                else if (line == "DATA")
-                {
-                    await writer.WriteLineAsync("354 go");
-                    var data = new StringBuilder();
-                    while (await reader.ReadLineAsync() is { } d && d != ".") data.Append(d).Append('\n');
-                    Data = data.ToString();
-                    await writer.WriteLineAsync("250 queued");
-                    Received.Set();
-                }
-                else if (line == "QUIT") { await writer.WriteLineAsync("221 bye"); return; }
-                else await writer.WriteLineAsync("250 ok");
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            Received.Dispose();
-        }
     }
 }
 
