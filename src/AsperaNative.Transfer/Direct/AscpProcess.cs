@@ -192,6 +192,8 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
         int start = 0, end = 0;
         long lastData = Environment.TickCount64;
         long? exitedAt = null;
+        // once ascp has exited, the socket is given DrainAfterExit to deliver the rest, then read without waiting
+        bool DrainTimeOver(long now) => exited.IsCompleted && now - (exitedAt ??= now) >= (long)DrainAfterExit.TotalMilliseconds;
         while (true)
         {
             int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
@@ -218,7 +220,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
                 cancel.ThrowIfCancellationRequested();
                 long now = Environment.TickCount64;
                 // when ascp is gone, whoever still holds the socket cannot keep us waiting
-                if (exited.IsCompleted && now - (exitedAt ??= now) >= (long)DrainAfterExit.TotalMilliseconds)
+                if (DrainTimeOver(now))
                 {
                     DrainAvailable(client, buffer.AsSpan(start, end - start), parser);
                     return;
@@ -241,8 +243,7 @@ internal sealed partial class AscpProcess(string executable, AscpCommand command
             // an ascp that has exited while another process keeps the socket busy ends the run all the same
             if (exited.IsCompleted)
             {
-                long now = Environment.TickCount64;
-                if (now - (exitedAt ??= now) >= (long)DrainAfterExit.TotalMilliseconds)
+                if (DrainTimeOver(Environment.TickCount64))
                 {
                     DrainAvailable(client, buffer.AsSpan(start, end - start), parser);
                     return;
