@@ -156,12 +156,26 @@ public class PagingTests
     [InlineData("""[{"id":1},{"id":2,"deep":{"list":[]}}]""")]
     [InlineData("\"text\"")]
     [InlineData("\uFEFF{\"a\":[1]}")]
+    [InlineData("""{"items":[{"a":1.50,"s":"caf\u00e9 \"q\" \\ \n","t":true,"f":false,"n":-12,"big":-9223372036854775809,"e":1e3,"z":0,"neg":-1.0}]}""")]
     public void PagesParseItemByItemToTheSameTree(string json)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(json);
         var page = PageJson.Parse(bytes);
         Assert.Equal(RestJson.Parse(json.TrimStart('\uFEFF'))?.ToJsonString(), page?.ToJsonString());
         if (page is JsonObject o && o["items"] is JsonArray items) Assert.Equal("1.50", items[0]!["a"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void PageValuesReadAsRubyReadsThem()
+    {
+        var page = (JsonObject)PageJson.Parse(System.Text.Encoding.UTF8.GetBytes("""{"items":[{"a":1,"b":2,"a":3,"m":-0,"x":1.0,"l":123456789012345678901}]}"""))!;
+        var item = (JsonObject)((JsonArray)page["items"]!)[0]!;
+        // Ruby's JSON.parse: a repeated key keeps its first place and its last value; -0 is the integer 0
+        Assert.Equal(["a", "b", "m", "x", "l"], item.Select(p => p.Key));
+        Assert.Equal("3", AsperaNative.Core.Values.RubyToS.Of(item["a"]));
+        Assert.Equal("0", AsperaNative.Core.Values.RubyToS.Of(item["m"]));
+        Assert.Equal("1.0", AsperaNative.Core.Values.RubyToS.Of(item["x"]));
+        Assert.Equal("123456789012345678901", AsperaNative.Core.Values.RubyToS.Of(item["l"]));
     }
 
     [Fact]

@@ -50,17 +50,33 @@ public static class PageJson
         return items;
     }
 
-    /// <summary>A node over its own copy of the element (the page's document is released after the page).</summary>
+    /// <summary>
+    /// The element as a tree of its own, built now while the page's document is alive: strings, booleans and integers that
+    /// fit a long become plain values (a node over a cloned document would copy the item's bytes and its metadata, then
+    /// build the same tree when first read, which every format does). Other numbers keep their text in a copy of their
+    /// own element, so integers of any size and floats print as they came. A repeated key keeps its first place and its
+    /// last value, as Ruby's JSON.parse.
+    /// </summary>
     private static JsonNode? Alone(JsonElement element)
     {
-        var copy = element.Clone();
-        return copy.ValueKind switch
+        switch (element.ValueKind)
         {
-            JsonValueKind.Null => null,
-            JsonValueKind.Object => JsonObject.Create(copy),
-            JsonValueKind.Array => JsonArray.Create(copy),
-            _ => JsonValue.Create(copy),
-        };
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject()) obj[property.Name] = Alone(property.Value);
+                return obj;
+            case JsonValueKind.Array:
+                var list = new JsonArray();
+                foreach (var item in element.EnumerateArray()) list.Add(Alone(item));
+                return list;
+            case JsonValueKind.String: return JsonValue.Create(element.GetString()!);
+            case JsonValueKind.True: return JsonValue.Create(true);
+            case JsonValueKind.False: return JsonValue.Create(false);
+            // TryGetInt64 refuses a fraction or an exponent; "-0" becomes 0 as in Ruby
+            case JsonValueKind.Number when element.TryGetInt64(out long integer): return JsonValue.Create(integer);
+            case JsonValueKind.Null: return null;
+            default: return JsonValue.Create(element.Clone());
+        }
     }
 
     /// <summary>Reads a body into a pooled buffer (return it with <see cref="ArrayPool{T}.Shared"/>); the length read is returned with it.</summary>
