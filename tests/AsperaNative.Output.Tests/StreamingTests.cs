@@ -138,9 +138,9 @@ public sealed class StreamingTests
 
     /// <summary>The acceptance comparison of issue 13: 100 000 rows, every format, old path against the flowing one.</summary>
     [Fact]
-    public void TenThousandRowsPrintTheSameInEveryFormat()
+    public void HundredThousandRowsPrintTheSameInEveryFormat()
     {
-        string json = Listing(10_000);
+        string json = Listing(100_000);
         foreach (var format in Formats.Where(static f => f != "nagios"))
             AssertSame(json, new OutputSettings { Format = format });
         AssertSame(json, new OutputSettings { Format = "table", Fields = JsonValue.Create("path,size,type") });
