@@ -7,10 +7,9 @@ namespace AsperaNative.Rest.Paging;
 
 /// <summary>
 /// Parses one page of a listing from its UTF-8 bytes into the same tree <see cref="RestJson.Parse"/> gives,
-/// but with each item its own small document: the page is parsed once in pooled buffers, released when the
-/// page is done, and each item (an element of a top-level list, or of a list under a top-level key such as
-/// <c>items</c>) is copied out alone. So a page leaves no large block behind (no text copy, no page-sized
-/// document on the large object heap), and an item lives exactly as long as the formatter needs it.
+/// but without a page-sized block: the page is parsed once in pooled buffers, released when the page is done,
+/// and its tree is made of plain values that refer to nothing of the page. So a page leaves no text copy and no
+/// document on the large object heap behind, and an item lives exactly as long as the formatter needs it.
 /// </summary>
 public static class PageJson
 {
@@ -27,27 +26,8 @@ public static class PageJson
         {
             return RestJson.Parse(Encoding.UTF8.GetString(utf8.Span));
         }
-        using (document)
-        {
-            var root = document.RootElement;
-            switch (root.ValueKind)
-            {
-                case JsonValueKind.Array: return Items(root);
-                case JsonValueKind.Object:
-                    var page = new JsonObject();
-                    foreach (var property in root.EnumerateObject())
-                        page[property.Name] = property.Value.ValueKind == JsonValueKind.Array ? Items(property.Value) : Alone(property.Value);
-                    return page;
-                default: return Alone(root);
-            }
-        }
-    }
-
-    private static JsonArray Items(JsonElement list)
-    {
-        var items = new JsonArray();
-        foreach (var item in list.EnumerateArray()) items.Add(Alone(item));
-        return items;
+        // the tree is built whole while the pooled document is alive: nothing of it outlives the page
+        using (document) return Tree(document.RootElement);
     }
 
     /// <summary>
@@ -57,17 +37,17 @@ public static class PageJson
     /// own element, so integers of any size and floats print as they came. A repeated key keeps its first place and its
     /// last value, as Ruby's JSON.parse.
     /// </summary>
-    private static JsonNode? Alone(JsonElement element)
+    private static JsonNode? Tree(JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 var obj = new JsonObject();
-                foreach (var property in element.EnumerateObject()) obj[property.Name] = Alone(property.Value);
+                foreach (var property in element.EnumerateObject()) obj[property.Name] = Tree(property.Value);
                 return obj;
             case JsonValueKind.Array:
                 var list = new JsonArray();
-                foreach (var item in element.EnumerateArray()) list.Add(Alone(item));
+                foreach (var item in element.EnumerateArray()) list.Add(Tree(item));
                 return list;
             case JsonValueKind.String: return JsonValue.Create(element.GetString()!);
             case JsonValueKind.True: return JsonValue.Create(true);
