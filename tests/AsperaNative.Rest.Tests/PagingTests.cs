@@ -155,6 +155,8 @@ public class PagingTests
     [InlineData("""{"self":{"path":"/"},"items":[{"a":1.50,"b":[1,{"c":null}]},null,"x",12345678901234567890],"total_count":3,"none":null}""")]
     [InlineData("""[{"id":1},{"id":2,"deep":{"list":[]}}]""")]
     [InlineData("\"text\"")]
+    // keys at the same place in successive items: same, other, escaped, longer, shorter, empty
+    [InlineData("""[{"a":1,"b":2},{"b":1,"a":2},{"\u0061":3,"caf\u00e9":4},{"a":5,"café":6,"x":{"a":[{"n":1},{"n":2,"m":3}]}},{"ab":7},{"":8},{"a":9,"b":11}]""")]
     [InlineData("\uFEFF{\"a\":[1]}")]
     [InlineData("""{"items":[{"a":1.50,"s":"caf\u00e9 \"q\" \\ \n","t":true,"f":false,"n":-12,"big":-9223372036854775809,"e":1e3,"z":0,"neg":-1.0}]}""")]
     public void PagesParseItemByItemToTheSameTree(string json)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -16,7 +17,11 @@ public static class RubyToS
         {
             case null: return "";
             case JsonValue v:
-                // values parsed from JSON text: read the element once (table output calls this for every cell)
+                // table output calls this for every cell: strings and integers (the cells of listings) take one typed read
+                // (each typed read of a value is a generic virtual call, which costs a lookup)
+                var kind = v.GetValueKind();
+                if (kind == JsonValueKind.String && v.TryGetValue(out string? text)) return text;
+                if (kind == JsonValueKind.Number && v.TryGetValue(out long integer)) return integer.ToString(CultureInfo.InvariantCulture);
                 if (v.TryGetValue(out JsonElement e))
                 {
                     switch (e.ValueKind)

@@ -85,7 +85,14 @@ internal static class HashFlattener
                 cell = Null;
                 return true;
             case JsonValue v:
-                cell = hide && SecretRedactor.IsSecret(key, value) ? SecretRedactor.Hidden : IsEmptyString(v) ? EmptyString : RubyToS.Of(value);
+                // the kind is read once: each typed read of a value costs a lookup, and this runs for every cell of a listing
+                bool text = v.GetValueKind() == JsonValueKind.String;
+                if (text && hide && SecretRedactor.IsSecretKey(key) && v.TryGetValue(out string? _)) cell = SecretRedactor.Hidden;
+                else
+                {
+                    cell = RubyToS.Of(v);
+                    if (text && cell.Length == 0) cell = EmptyString;
+                }
                 return true;
         }
         cell = "";

@@ -37,13 +37,8 @@ internal static class DisplayWidth
     public static int Of(string text)
     {
         // fast path: printable Latin text is one column a character
-        int i = 0;
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c < 0x20 || c >= 0x300) break;
-        }
-        if (i == text.Length) return text.Length;
+        int i = text.AsSpan().IndexOfAnyExceptInRange((char)0x20, (char)0x2FF);
+        if (i < 0) return text.Length;
         int width = i;
         foreach (var rune in text.AsSpan(i).EnumerateRunes()) width += Of(rune);
         return width;

@@ -22,7 +22,8 @@ internal static partial class SecretRedactor
     // keys repeat in every item of a listing: each is checked once (up to a bound, for listings with varying keys)
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KeyChecks = new(StringComparer.Ordinal);
 
-    private static bool IsSecretKey(string key)
+    /// <summary>True when a string under this key is a secret.</summary>
+    public static bool IsSecretKey(string key)
     {
         if (KeyChecks.TryGetValue(key, out bool known)) return known;
         bool secret = Array.IndexOf(NotSecrets, key) < 0 && SecretWords.Any(word => key.Contains(word, StringComparison.Ordinal));

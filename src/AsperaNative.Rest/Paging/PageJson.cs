@@ -27,7 +27,7 @@ public static class PageJson
             return RestJson.Parse(Encoding.UTF8.GetString(utf8.Span));
         }
         // the tree is built whole while the pooled document is alive: nothing of it outlives the page
-        using (document) return Tree(document.RootElement);
+        using (document) return Tree(document.RootElement, new KeySlot());
     }
 
     /// <summary>
@@ -37,17 +37,15 @@ public static class PageJson
     /// own element, so integers of any size and floats print as they came. A repeated key keeps its first place and its
     /// last value, as Ruby's JSON.parse.
     /// </summary>
-    private static JsonNode? Tree(JsonElement element)
+    private static JsonNode? Tree(JsonElement element, KeySlot slot)
     {
         switch (element.ValueKind)
         {
-            case JsonValueKind.Object:
-                var obj = new JsonObject();
-                foreach (var property in element.EnumerateObject()) obj[property.Name] = Tree(property.Value);
-                return obj;
+            case JsonValueKind.Object: return Object(element, slot);
             case JsonValueKind.Array:
                 var list = new JsonArray();
-                foreach (var item in element.EnumerateArray()) list.Add(Tree(item));
+                var items = slot.Items;
+                foreach (var item in element.EnumerateArray()) list.Add(Tree(item, items));
                 return list;
             case JsonValueKind.String: return JsonValue.Create(element.GetString()!);
             case JsonValueKind.True: return JsonValue.Create(true);
@@ -56,6 +54,66 @@ public static class PageJson
             case JsonValueKind.Number when element.TryGetInt64(out long integer): return JsonValue.Create(integer);
             case JsonValueKind.Null: return null;
             default: return JsonValue.Create(element.Clone());
+        }
+    }
+
+    private static JsonObject Object(JsonElement element, KeySlot slot)
+    {
+        // the members are gathered first so that the object is made at its size (no growing of its dictionary)
+        var obj = new JsonObject();
+        int index = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            var child = slot.Child(index++);
+            obj[child.NameOf(property)] = Tree(property.Value, child);
+        }
+        return obj;
+    }
+
+    /// <summary>
+    /// The key names met at one place of the page's items (the n-th key of the objects at that place, and the places
+    /// under it). The items of a listing share their shape, so a key's name is made once per page and reused while
+    /// the bytes of the next item's key at the same place are the same: most keys of a page cost a byte comparison.
+    /// </summary>
+    private sealed class KeySlot
+    {
+        private string? _name;
+        private byte[] _utf8 = [];
+        private List<KeySlot>? _children;
+        private KeySlot? _items;
+        private List<KeyValuePair<string, JsonNode?>>? _members;
+
+        /// <summary>The place of the items of an array here.</summary>
+        public KeySlot Items => _items ??= new KeySlot();
+
+        /// <summary>The place of the n-th key of an object here.</summary>
+        public KeySlot Child(int index)
+        {
+            _children ??= [];
+            while (_children.Count <= index) _children.Add(new KeySlot());
+            return _children[index];
+        }
+
+        public string NameOf(JsonProperty property)
+        {
+            if (_name is not null && property.NameEquals(_utf8)) return _name;
+            _name = property.Name;
+            _utf8 = Encoding.UTF8.GetBytes(_name);
+            return _name;
+        }
+
+        // the member list of the object being built here (an object inside one at the same place takes a new one)
+        public List<KeyValuePair<string, JsonNode?>> TakeMembers()
+        {
+            var members = _members ?? [];
+            _members = null;
+            return members;
+        }
+
+        public void ReturnMembers(List<KeyValuePair<string, JsonNode?>> members)
+        {
+            members.Clear();
+            _members = members;
         }
     }
 
