@@ -92,8 +92,10 @@ public sealed partial class ResultFormatter
             if (_count < 2 || _select is not null || !_settings.FlatHash) return false;
             _keys.Clear();
             _flatCells.Clear();
-            foreach (var (key, value) in obj)
+            // by index: an enumerator would be one more object and interface calls for every item of the listing
+            for (int i = 0; i < obj.Count; i++)
             {
+                var (key, value) = obj.GetAt(i);
                 if (!HashFlattener.TryOneCell(key, value, formatter._hideWhileWriting, out string cell)) return false;
                 _keys.Add(key);
                 _flatCells.Add(cell);
@@ -191,12 +193,24 @@ public sealed partial class ResultFormatter
             }
             var reader = _store.Read();
             var line = new string[fields.Count];
-            string[] NextRow(int _)
+            int[] NextMap()
             {
                 if (!reader.MoveNext()) throw CliException.Assertion("table rows ended early");
-                var map = projection[reader.ShapeId];
+                return projection[reader.ShapeId];
+            }
+            string[] NextRow(int _)
+            {
+                var map = NextMap();
                 for (int c = 0; c < line.Length; c++) line[c] = map[c] < 0 ? "" : reader.Cell(map[c]);
                 return line;
+            }
+            // a table is drawn from the kept characters themselves: no text is made for its cells
+            var slices = new ReadOnlyMemory<char>[fields.Count];
+            ReadOnlySpan<ReadOnlyMemory<char>> NextSlices(int _)
+            {
+                var map = NextMap();
+                for (int c = 0; c < slices.Length; c++) slices[c] = map[c] < 0 ? ReadOnlyMemory<char>.Empty : reader.Slice(map[c]);
+                return slices;
             }
             if (Csv)
             {
@@ -210,7 +224,7 @@ public sealed partial class ResultFormatter
                 for (int r = 0; r < _store.Count; r++) RenderTransposed(fields, NextRow(r));
                 return;
             }
-            Renderer.Render(fields, widths, _store.Count, NextRow, _ => fields.Count);
+            Renderer.Render(fields, widths, _store.Count, NextSlices, _ => fields.Count);
         }
 
         private TableRenderer Renderer => _renderer ??= new TableRenderer(formatter._data, TableStyle.Parse(_settings.TableStyle));

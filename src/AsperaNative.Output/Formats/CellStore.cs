@@ -125,9 +125,16 @@ internal sealed class CellStore
         /// <summary>The text of the current row's cell <paramref name="index"/> (index in its shape).</summary>
         public string Cell(int index)
         {
+            var slice = Slice(index);
+            return slice.IsEmpty ? "" : new string(slice.Span);
+        }
+
+        /// <summary>The characters of the current row's cell <paramref name="index"/>, where they are kept.</summary>
+        public ReadOnlyMemory<char> Slice(int index)
+        {
             int begin = index == 0 ? _start : store._meta[_cellsAt + index - 1];
             int end = store._meta[_cellsAt + index];
-            return end == begin ? "" : new string(store._blocks[_block], begin, end - begin);
+            return new ReadOnlyMemory<char>(store._blocks[_block], begin, end - begin);
         }
     }
 }

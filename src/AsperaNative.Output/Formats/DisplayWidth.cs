@@ -34,13 +34,15 @@ internal static class DisplayWidth
         (0x1FAF0, 0x1FAF8), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD),
     ];
 
-    public static int Of(string text)
+    public static int Of(string text) => Of(text.AsSpan());
+
+    public static int Of(ReadOnlySpan<char> text)
     {
         // fast path: printable Latin text is one column a character
-        int i = text.AsSpan().IndexOfAnyExceptInRange((char)0x20, (char)0x2FF);
+        int i = text.IndexOfAnyExceptInRange((char)0x20, (char)0x2FF);
         if (i < 0) return text.Length;
         int width = i;
-        foreach (var rune in text.AsSpan(i).EnumerateRunes()) width += Of(rune);
+        foreach (var rune in text[i..].EnumerateRunes()) width += Of(rune);
         return width;
     }
 

@@ -21,14 +21,25 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
         foreach (var row in rows) columns = Math.Max(columns, row.Length);
         var widths = new int[columns];
         foreach (var row in rows) Measure(widths, row);
-        Render(headings, widths, rows.Count, i => rows[i], i => rows[i].Length);
+        var cells = new ReadOnlyMemory<char>[columns];
+        Render(headings, widths, rows.Count, i => Slices(rows[i], cells), i => rows[i].Length);
     }
+
+    /// <summary>The texts as slices, in <paramref name="into"/> (reused from row to row).</summary>
+    private static ReadOnlySpan<ReadOnlyMemory<char>> Slices(IReadOnlyList<string> texts, ReadOnlyMemory<char>[] into)
+    {
+        for (int c = 0; c < texts.Count; c++) into[c] = texts[c].AsMemory();
+        return into.AsSpan(0, texts.Count);
+    }
+
+    /// <summary>Gives the cells of row <c>index</c>, valid until the next call.</summary>
+    public delegate ReadOnlySpan<ReadOnlyMemory<char>> RowCells(int index);
 
     /// <summary>
     /// Draws rows read one by one, in order, by <paramref name="rowAt"/> (a row's array may be reused for the next);
     /// <paramref name="rowWidths"/> are the widest cell of each column over the rows (headings are measured here).
     /// </summary>
-    public void Render(IReadOnlyList<string> headings, int[] rowWidths, int rowCount, Func<int, string[]> rowAt, Func<int, int> cellCount)
+    public void Render(IReadOnlyList<string> headings, int[] rowWidths, int rowCount, RowCells rowAt, Func<int, int> cellCount)
     {
         var widths = new int[Math.Max(headings.Count, rowWidths.Length)];
         rowWidths.CopyTo(widths, 0);
@@ -41,6 +52,7 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
             _ => 0,
         };
 
+        var headingCells = new ReadOnlyMemory<char>[headings.Count];
         var line = new StringBuilder(256);
         using var items = Items(headings.Count > 0, rowCount).GetEnumerator();
         Item? prev = null;
@@ -52,7 +64,7 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
             line.Clear().Append(style.MarginLeft);
             switch (item.Type)
             {
-                case ItemType.Heading: RenderRow(line, headings, widths); break;
+                case ItemType.Heading: RenderRow(line, Slices(headings, headingCells), widths); break;
                 case ItemType.Row: RenderRow(line, rowAt(item.Index), widths); break;
                 default:
                     var kind = prev is null ? SeparatorKind.Top
@@ -95,7 +107,7 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
     {
         if (!value.Contains('\n')) return DisplayWidth.Of(value);
         int w = 0;
-        foreach (var l in Lines(value)) w = Math.Max(w, DisplayWidth.Of(l));
+        foreach (var l in Lines(value.AsMemory())) w = Math.Max(w, DisplayWidth.Of(l.Span));
         return w;
     }
 
@@ -108,7 +120,7 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
         }
     }
 
-    private void RenderRow(StringBuilder line, IReadOnlyList<string> cells, int[] widths)
+    private void RenderRow(StringBuilder line, ReadOnlySpan<ReadOnlyMemory<char>> cells, int[] widths)
     {
         var (left, center, right) = style.Vertical;
         // single-line cells are the common case: no splitting
@@ -116,14 +128,14 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
         int height = 0;
         foreach (var cell in cells)
         {
-            if (cell.Contains('\n')) { multi = true; break; }
+            if (cell.Span.Contains('\n')) { multi = true; break; }
             if (cell.Length > 0) height = 1;
         }
         if (!multi)
         {
             if (height == 0) return;
             line.Append(left);
-            for (int c = 0; c < cells.Count; c++)
+            for (int c = 0; c < cells.Length; c++)
             {
                 if (c > 0) line.Append(center);
                 AppendCell(line, cells[c], widths[c]);
@@ -131,8 +143,8 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
             line.Append(right);
             return;
         }
-        var split = new List<string>[cells.Count];
-        for (int c = 0; c < cells.Count; c++)
+        var split = new List<ReadOnlyMemory<char>>[cells.Length];
+        for (int c = 0; c < cells.Length; c++)
         {
             split[c] = Lines(cells[c]);
             height = Math.Max(height, split[c].Count);
@@ -141,18 +153,18 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
         {
             if (h > 0) line.Append('\n');
             line.Append(left);
-            for (int c = 0; c < cells.Count; c++)
+            for (int c = 0; c < cells.Length; c++)
             {
                 if (c > 0) line.Append(center);
-                AppendCell(line, h < split[c].Count ? split[c][h] : "", widths[c]);
+                AppendCell(line, h < split[c].Count ? split[c][h] : ReadOnlyMemory<char>.Empty, widths[c]);
             }
             line.Append(right);
         }
     }
 
-    private void AppendCell(StringBuilder line, string text, int width)
+    private void AppendCell(StringBuilder line, ReadOnlyMemory<char> text, int width)
     {
-        int pad = Math.Max(0, width - DisplayWidth.Of(text));
+        int pad = Math.Max(0, width - DisplayWidth.Of(text.Span));
         int before = style.Alignment switch { "right" => pad, "center" => pad / 2, _ => 0 };
         line.Append(' ', style.PaddingLeft + before).Append(text).Append(' ', style.PaddingRight + pad - before);
     }
@@ -173,9 +185,17 @@ internal sealed class TableRenderer(TextWriter output, TableStyle style)
     }
 
     /// <summary>Ruby's <c>split(/\n/)</c>: trailing empty lines are dropped.</summary>
-    private static List<string> Lines(string value)
+    private static List<ReadOnlyMemory<char>> Lines(ReadOnlyMemory<char> value)
     {
-        var lines = new List<string>(value.Split('\n'));
+        var lines = new List<ReadOnlyMemory<char>>();
+        var rest = value;
+        while (true)
+        {
+            int end = rest.Span.IndexOf('\n');
+            if (end < 0) { lines.Add(rest); break; }
+            lines.Add(rest[..end]);
+            rest = rest[(end + 1)..];
+        }
         while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
         return lines;
     }
