@@ -106,7 +106,7 @@ public sealed partial class ResultFormatter
     {
         JsonArray a => a.Count,
         JsonObject o => o.Count,
-        JsonValue v when v.TryGetValue(out string? s) => s.EnumerateRunes().Count(),
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) => s.EnumerateRunes().Count(),
         _ => 0,
     };
 }

@@ -120,7 +120,8 @@ public static class ArgumentBinder
         null => "NilClass",
         JsonObject => "Hash",
         JsonArray => "Array",
-        JsonValue v when RubyRegex.TryGet(v, out _) => "Regexp",
+        // only a string can be a regex: other kinds need no typed read
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && RubyRegex.TryGet(v, out _) => "Regexp",
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => "String",

@@ -88,12 +88,22 @@ public sealed class CommandNode
     public CommandNode[] Children => _built ??= _children!();
 
     /// <summary>The words offered at this level (aliases excluded).</summary>
-    public IReadOnlyList<string> ChildWords => _childWords ??= [.. Children.Where(static c => c.Kind == NodeKind.Word && !c.Alias).Select(static c => c.Word)];
+    public IReadOnlyList<string> ChildWords => _childWords ??= Words(aliases: false);
     private string[]? _childWords;
 
     /// <summary>The words accepted at this level: the offered ones, then the aliases.</summary>
-    public IReadOnlyList<string> AcceptedWords => _acceptedWords ??= [.. ChildWords, .. Children.Where(static c => c.Kind == NodeKind.Word && c.Alias).Select(static c => c.Word)];
+    public IReadOnlyList<string> AcceptedWords => _acceptedWords ??= [.. ChildWords, .. Words(aliases: true)];
     private string[]? _acceptedWords;
+
+    // a loop, not Where().Select(): chained LINQ makes a generic virtual call, whose first use wakes the type loader
+    // at the start of every command that walks the tree
+    private string[] Words(bool aliases)
+    {
+        var words = new List<string>(Children.Length);
+        foreach (var c in Children)
+            if (c.Kind == NodeKind.Word && c.Alias == aliases) words.Add(c.Word);
+        return [.. words];
+    }
 
     public CommandNode? Child(string word) => Array.Find(Children, c => c.Kind == NodeKind.Word && c.Word == word);
 

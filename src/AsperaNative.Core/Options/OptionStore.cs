@@ -246,15 +246,15 @@ public sealed class OptionStore
         {
             case OptionType.Boolean:
                 if (v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v;
-                if (v.TryGetValue(out string? yn))
+                if (JsonScalar.TryGetText(v, out string? yn))
                     return JsonScalar.Bool(ValueLists.Match(yn, $"{d.Name} in {where}", ["no", "yes", "false", "true"]) is "yes" or "true");
                 return v;
-            case OptionType.Enum when v.TryGetValue(out string? word):
+            case OptionType.Enum when JsonScalar.TryGetText(v, out string? word):
                 return JsonScalar.Text(ValueLists.Match(word, $"{d.Name} in {where}", d.Values!));
-            case OptionType.Integer when v.TryGetValue(out string? text):
+            case OptionType.Integer when JsonScalar.TryGetText(v, out string? text):
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return JsonScalar.Integer(l);
                 throw CliException.Other("ArgumentError", $"invalid value for Integer(): \"{text}\"");
-            case OptionType.Float when v.TryGetValue(out string? ftext):
+            case OptionType.Float when JsonScalar.TryGetText(v, out string? ftext):
                 if (double.TryParse(ftext, NumberStyles.Float, CultureInfo.InvariantCulture, out double f)) return JsonValue.Create(f);
                 throw CliException.Other("ArgumentError", $"invalid value for Float(): \"{ftext}\"");
             default:
@@ -324,12 +324,12 @@ public sealed class OptionStore
     public string GetMandatoryString(string name) => AsString(GetMandatory(name))!;
     public long? GetInteger(string name) => Get(name) is JsonValue v ? (v.TryGetValue(out long l) ? l : v.TryGetValue(out int i) ? i : v.TryGetValue(out double d) ? (long)d : (long?)null) : null;
     public double? GetFloat(string name) => Get(name) is JsonValue v ? (v.TryGetValue(out double d) ? d : v.TryGetValue(out long l) ? l : (double?)null) : null;
-    public bool? GetBoolean(string name) => Get(name) is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
+    public bool? GetBoolean(string name) => JsonScalar.AsBool(Get(name));
     public JsonObject? GetHash(string name) => Get(name) as JsonObject;
     public JsonArray? GetList(string name) => Get(name) switch
     {
         JsonArray a => a,
-        JsonValue v when v.TryGetValue(out string? s) => [.. s.Split(',').Select(static x => (JsonNode?)JsonScalar.Text(x))],
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) => [.. s.Split(',').Select(static x => (JsonNode?)JsonScalar.Text(x))],
         _ => null,
     };
 
@@ -337,7 +337,7 @@ public sealed class OptionStore
     public static string? AsString(JsonNode? node) => node switch
     {
         null => null,
-        JsonValue v when v.TryGetValue(out string? s) => s,
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) => s,
         _ => node.ToJsonString(),
     };
 }

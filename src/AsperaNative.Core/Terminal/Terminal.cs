@@ -18,7 +18,7 @@ public sealed class Terminal(TextReader input, TextWriter output, TextWriter err
     /// <summary>The real console; streams are opened lazily so that unused ones cost nothing.</summary>
     public static Terminal FromConsole()
     {
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), new global::System.Text.UTF8Encoding(false), 16384) { AutoFlush = false };
+        var stdout = new GrowingWriter(Console.OpenStandardOutput(), new global::System.Text.UTF8Encoding(false));
         var stderr = new StreamWriter(Console.OpenStandardError(), new global::System.Text.UTF8Encoding(false), 1024) { AutoFlush = true };
         return new Terminal(
             new LazyReader(static () => new StreamReader(Console.OpenStandardInput(), new global::System.Text.UTF8Encoding(false))),

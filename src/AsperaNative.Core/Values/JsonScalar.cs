@@ -61,4 +61,30 @@ public static class JsonScalar
         // ParseValue copies into a document of its own (no pooled buffers left behind)
         return JsonValue.Create(JsonElement.ParseValue(ref reader))!;
     }
+
+    // the type of a value over an element (internal to System.Text.Json): made once from a scalar of ours
+    private static readonly Type ElementValueType = Bool(true).GetType();
+
+    /// <summary>
+    /// The text of a string value. A typed read (<c>TryGetValue&lt;string&gt;</c>) is a generic virtual call whose first use
+    /// wakes the type loader, a tenth of the start-up of a short command: the values of the start-up path (options, the
+    /// command line, config.yaml) are ours, over an element, and are read without one. Regexes are not strings.
+    /// </summary>
+    public static bool TryGetText(JsonNode? node, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if (node is not JsonValue value) return false;
+        if (value.GetType() != ElementValueType) return value.TryGetValue(out text);
+        if (value.GetValueKind() != JsonValueKind.String) return false;
+        text = value.ToString();
+        return true;
+    }
+
+    /// <summary>The boolean of a value, null when it is not one (no typed read: see <see cref="TryGetText"/>).</summary>
+    public static bool? AsBool(JsonNode? node) => node is JsonValue value ? value.GetValueKind() switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    } : null;
 }

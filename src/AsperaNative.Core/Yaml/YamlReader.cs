@@ -82,7 +82,7 @@ public static class YamlReader
     private static string KeyText(JsonNode? key) => key switch
     {
         null => "",
-        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when JsonScalar.TryGetText(v, out string? text) => text,
         JsonValue v when RubyRegex.TryGet(v, out var re) => re.ToString(),
         JsonValue v => v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? YamlEmitter.FormatNumber(v) : v.ToJsonString(),
         _ => key.ToJsonString(),

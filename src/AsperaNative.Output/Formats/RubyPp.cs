@@ -69,8 +69,8 @@ internal static class RubyPp
                     }
                 });
                 break;
-            case JsonValue v when !RubyRegex.TryGet(v, out _) && v.GetValueKind() == JsonValueKind.String:
-                PrintString(pp, v.GetValue<string>());
+            case JsonValue v when JsonScalar.TryGetText(v, out string? text):
+                PrintString(pp, text);
                 break;
             default:
                 pp.Text(RubyInspect.Inspect(node));
