@@ -117,9 +117,8 @@ public sealed class PresetStore
     /// <exception cref="CliException">The named preset does not exist.</exception>
     public string? PluginDefault(string plugin)
     {
-        if (_presets[DefaultsPreset] is not JsonObject defaults || defaults[plugin] is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        if (_presets[DefaultsPreset] is not JsonObject defaults || !JsonScalar.TryGetText(defaults[plugin], out string? name))
             return null;
-        string name = v.GetValue<string>();
         if (_presets[name] is not JsonObject) throw CliException.Tool($"Config name [{name}] must be a hash, check config file.");
         return name;
     }
@@ -211,7 +210,8 @@ public sealed class PresetStore
             throw CliException.Tool(content is JsonObject ? "Cannot find key: " + ConfigPreset : "config file YAML: expecting Hash");
         }
         if (config[VersionKey] is null) throw CliException.Tool("No version found in config section.");
-        changed = !(config[VersionKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == ProductVersion.Value);
+        // read without a typed read: this runs at the start of every command (JsonScalar.TryGetText)
+        changed = !(JsonScalar.TryGetText(config[VersionKey], out string? version) && version == ProductVersion.Value);
         config[VersionKey] = JsonScalar.Text(ProductVersion.Value);
         return presets;
     }

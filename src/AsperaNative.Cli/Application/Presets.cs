@@ -5,6 +5,7 @@ using AsperaNative.Config.Vault;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Cli.Application;
 
@@ -31,7 +32,7 @@ internal sealed class Presets(OptionStore options, IDictionary environment, stri
         switch (value)
         {
             case JsonObject hash: options.AddPreset(hash); break;
-            case JsonValue v when v.TryGetValue(out string? name):
+            case JsonValue v when JsonScalar.TryGetText(v, out string? name):
                 if (_store is null) _pendingNames.Add(name);
                 else options.AddPreset(Resolve(name));
                 break;
