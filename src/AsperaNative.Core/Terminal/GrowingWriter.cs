@@ -34,9 +34,9 @@ internal sealed class GrowingWriter : TextWriter
 
     public override void Write(char value)
     {
-        Grow(1);
+        // once large, a write is the inner writer's alone (formats write many small pieces)
+        if (!_large) Grow(1, value);
         _inner.Write(value);
-        _pendingHighSurrogate = char.IsHighSurrogate(value);
     }
 
     public override void Write(string? value)
@@ -50,17 +50,21 @@ internal sealed class GrowingWriter : TextWriter
     public override void Write(ReadOnlySpan<char> buffer)
     {
         if (buffer.IsEmpty) return;
-        Grow(buffer.Length);
+        if (!_large) Grow(buffer.Length, buffer[^1]);
         _inner.Write(buffer);
-        _pendingHighSurrogate = char.IsHighSurrogate(buffer[^1]);
     }
 
-    /// <summary>Moves to the large writer before a write that takes the output past <see cref="LargeAfter"/>.</summary>
-    private void Grow(int count)
+    /// <summary>
+    /// Moves to the large writer before a write that takes the output past <see cref="LargeAfter"/>;
+    /// <paramref name="last"/> is the last character of that write.
+    /// </summary>
+    private void Grow(int count, char last)
     {
         _written += count;
         // a character cut in two by the previous write stays with the writer that holds its first half
-        if (_large || _written <= LargeAfter || _pendingHighSurrogate) return;
+        bool split = _pendingHighSurrogate;
+        _pendingHighSurrogate = char.IsHighSurrogate(last);
+        if (_written <= LargeAfter || split) return;
         _inner.Flush();
         _inner = new StreamWriter(_stream, _encoding, LargeBuffer, leaveOpen: true);
         _large = true;
