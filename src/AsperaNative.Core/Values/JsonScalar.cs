@@ -74,10 +74,18 @@ public static class JsonScalar
     {
         text = null;
         if (node is not JsonValue value) return false;
-        if (value.GetType() != ElementValueType) return value.TryGetValue(out text);
+        // the two kinds of string value (over an element, over a string) give their text by ToString, a plain virtual call
+        var type = value.GetType();
+        if (type != ElementValueType && type != StringValues.Type) return value.TryGetValue(out text);
         if (value.GetValueKind() != JsonValueKind.String) return false;
         text = value.ToString();
         return true;
+    }
+
+    // apart, so that only a value of another type than ours makes the string converter (see the class comment)
+    private static class StringValues
+    {
+        public static readonly Type Type = JsonValue.Create("").GetType();
     }
 
     /// <summary>The boolean of a value, null when it is not one (no typed read: see <see cref="TryGetText"/>).</summary>

@@ -20,7 +20,7 @@ public static class RubyToS
                 // table output calls this for every cell: strings and integers (the cells of listings) take one typed read
                 // (each typed read of a value is a generic virtual call, which costs a lookup)
                 var kind = v.GetValueKind();
-                if (kind == JsonValueKind.String && v.TryGetValue(out string? text)) return text;
+                if (kind == JsonValueKind.String && JsonScalar.TryGetText(v, out string? text)) return text;
                 if (kind == JsonValueKind.Number && v.TryGetValue(out long integer)) return integer.ToString(CultureInfo.InvariantCulture);
                 if (v.TryGetValue(out JsonElement e))
                 {

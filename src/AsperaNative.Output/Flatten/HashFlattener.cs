@@ -87,7 +87,7 @@ internal static class HashFlattener
             case JsonValue v:
                 // the kind is read once: each typed read of a value costs a lookup, and this runs for every cell of a listing
                 bool text = v.GetValueKind() == JsonValueKind.String;
-                if (text && hide && SecretRedactor.IsSecretKey(key) && v.TryGetValue(out string? _)) cell = SecretRedactor.Hidden;
+                if (text && hide && SecretRedactor.IsSecretKey(key) && JsonScalar.TryGetText(v, out _)) cell = SecretRedactor.Hidden;
                 else
                 {
                     cell = RubyToS.Of(v);
@@ -114,7 +114,7 @@ internal static class HashFlattener
         {
             switch (item)
             {
-                case JsonValue v when v.TryGetValue(out string? _):
+                case JsonValue v when JsonScalar.TryGetText(v, out _):
                     names = nameValues = false;
                     break;
                 case JsonObject o:
@@ -154,7 +154,7 @@ internal static class HashFlattener
             AddAny(row, array[i], name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static string StringsCell(JsonArray array) => Joined(array, "\n", static i => i!.GetValue<string>());
+    private static string StringsCell(JsonArray array) => Joined(array, "\n", static i => JsonScalar.TryGetText(i, out string? text) ? text : i!.GetValue<string>());
 
     private static string NamesCell(JsonArray array) => Joined(array, ", ", static i => RubyToS.Of(i!["name"]));
 

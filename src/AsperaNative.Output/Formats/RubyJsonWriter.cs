@@ -51,11 +51,11 @@ internal sealed class RubyJsonWriter(TextWriter output, bool pretty, bool hide =
     private void WriteObject(JsonObject obj, int depth, bool hide)
     {
         output.Write('{');
-        bool first = true;
-        foreach (var (key, value) in obj)
+        // by index: an enumerator would be one more object and interface calls for every item of a listing
+        for (int i = 0; i < obj.Count; i++)
         {
-            if (!first) output.Write(',');
-            first = false;
+            var (key, value) = obj.GetAt(i);
+            if (i > 0) output.Write(',');
             NewLine(depth + 1);
             WriteString(output, key);
             output.Write(pretty ? ": " : ":");
@@ -96,11 +96,14 @@ internal sealed class RubyJsonWriter(TextWriter output, bool pretty, bool hide =
 
     private void WriteScalar(JsonValue value)
     {
-        // a regex serialises as its to_s, as Ruby's Regexp#to_json
-        if (RubyRegex.TryGet(value, out var re)) { WriteString(output, re.ToString()); return; }
+        // the kind first: a typed read is a generic virtual call, and this runs for every value of a listing
         switch (value.GetValueKind())
         {
+            case JsonValueKind.String when JsonScalar.TryGetText(value, out string? text): WriteString(output, text); break;
+            // a regex serialises as its to_s, as Ruby's Regexp#to_json
+            case JsonValueKind.String when RubyRegex.TryGet(value, out var re): WriteString(output, re.ToString()); break;
             case JsonValueKind.String: WriteString(output, value.GetValue<string>()); break;
+            case JsonValueKind.Number when value.TryGetValue(out long integer): WriteInteger(integer); break;
             case JsonValueKind.Number: output.Write(RubyInspect.RubyNumber(value)); break;
             case JsonValueKind.True: output.Write("true"); break;
             case JsonValueKind.False: output.Write("false"); break;
@@ -108,15 +111,28 @@ internal sealed class RubyJsonWriter(TextWriter output, bool pretty, bool hide =
         }
     }
 
+    private void WriteInteger(long integer)
+    {
+        Span<char> digits = stackalloc char[20];
+        integer.TryFormat(digits, out int length, default, System.Globalization.CultureInfo.InvariantCulture);
+        output.Write(digits[..length]);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Escaped =
+        System.Buffers.SearchValues.Create(string.Concat(Enumerable.Range(0, 0x20).Select(static c => (char)c)) + "\"\\");
+
     /// <summary>A JSON string as Ruby's generator writes it: only <c>"</c>, <c>\</c> and control characters escaped.</summary>
     public static void WriteString(TextWriter output, string s)
     {
         output.Write('"');
         int start = 0;
-        for (int i = 0; i < s.Length; i++)
+        while (true)
         {
+            // the next character to escape, found by a vectorised search (most strings have none)
+            int found = s.AsSpan(start).IndexOfAny(Escaped);
+            if (found < 0) break;
+            int i = start + found;
             char c = s[i];
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
             if (i > start) output.Write(s.AsSpan(start, i - start));
             start = i + 1;
             switch (c)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 using System.Text.RegularExpressions;
 
 namespace AsperaNative.Output.Secrets;
@@ -17,13 +18,28 @@ internal static partial class SecretRedactor
     private static readonly string[] NotSecrets = ["access_key", "fallback_private_key"];
 
     public static bool IsSecret(string key, JsonNode? value)
-        => value is JsonValue v && IsSecretKey(key) && v.TryGetValue(out string? _);
+        => value is JsonValue v && IsSecretKey(key) && JsonScalar.TryGetText(v, out _);
 
     // keys repeat in every item of a listing: each is checked once (up to a bound, for listings with varying keys)
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KeyChecks = new(StringComparer.Ordinal);
 
     /// <summary>True when a string under this key is a secret.</summary>
     public static bool IsSecretKey(string key)
+    {
+        // the keys of a listing's page are the same string objects from item to item: a slot per key object answers first
+        int slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key) & (RecentPlainKeys.Length - 1);
+        if (ReferenceEquals(RecentPlainKeys[slot], key)) return false;
+        if (ReferenceEquals(RecentSecretKeys[slot], key)) return true;
+        bool secret = CheckKey(key);
+        (secret ? RecentSecretKeys : RecentPlainKeys)[slot] = key;
+        return secret;
+    }
+
+    // a key object is only ever in the table of its answer, and a slot holds one reference: nothing to tear or allocate
+    private static readonly string?[] RecentPlainKeys = new string?[64];
+    private static readonly string?[] RecentSecretKeys = new string?[64];
+
+    private static bool CheckKey(string key)
     {
         if (KeyChecks.TryGetValue(key, out bool known)) return known;
         bool secret = Array.IndexOf(NotSecrets, key) < 0 && SecretWords.Any(word => key.Contains(word, StringComparison.Ordinal));

@@ -59,7 +59,8 @@ public static class PageJson
 
     private static JsonObject Object(JsonElement element, KeySlot slot)
     {
-        // the members are gathered first so that the object is made at its size (no growing of its dictionary)
+        // set one by one: a repeated key keeps its first place and takes the last value, as Ruby's JSON.parse
+        // (an object made from a gathered list of members measured slower, and allocates more)
         var obj = new JsonObject();
         int index = 0;
         foreach (var property in element.EnumerateObject())
@@ -81,7 +82,6 @@ public static class PageJson
         private byte[] _utf8 = [];
         private List<KeySlot>? _children;
         private KeySlot? _items;
-        private List<KeyValuePair<string, JsonNode?>>? _members;
 
         /// <summary>The place of the items of an array here.</summary>
         public KeySlot Items => _items ??= new KeySlot();
@@ -100,20 +100,6 @@ public static class PageJson
             _name = property.Name;
             _utf8 = Encoding.UTF8.GetBytes(_name);
             return _name;
-        }
-
-        // the member list of the object being built here (an object inside one at the same place takes a new one)
-        public List<KeyValuePair<string, JsonNode?>> TakeMembers()
-        {
-            var members = _members ?? [];
-            _members = null;
-            return members;
-        }
-
-        public void ReturnMembers(List<KeyValuePair<string, JsonNode?>> members)
-        {
-            members.Clear();
-            _members = members;
         }
     }
 
