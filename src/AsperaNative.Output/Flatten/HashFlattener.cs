@@ -161,13 +161,10 @@ internal static class HashFlattener
     private static string Joined(JsonArray array, string separator, Func<JsonNode?, string> text)
     {
         if (array.Count == 1) return text(array[0]);
-        var joined = new System.Text.StringBuilder();
-        for (int i = 0; i < array.Count; i++)
-        {
-            if (i > 0) joined.Append(separator);
-            joined.Append(text(array[i]));
-        }
-        return joined.ToString();
+        // the texts then one join: no builder for the short lists of a listing's every item
+        var parts = new string[array.Count];
+        for (int i = 0; i < parts.Length; i++) parts[i] = text(array[i]);
+        return string.Join(separator, parts);
     }
 }
 

@@ -10,7 +10,7 @@ namespace AsperaNative.Output.Formats;
 /// </summary>
 internal sealed class CellStore
 {
-    // 64 KiB blocks stay off the large object heap, whose allocations would start full collections
+    // 64 KiB blocks (on the pinned heap, which young collections do not move)
     private const int BlockSize = 1 << 15;
 
     private readonly List<char[]> _blocks = [];
@@ -87,7 +87,8 @@ internal sealed class CellStore
     private char[] Reserve(int length)
     {
         if (_used + length <= BlockSize && _blocks.Count > 0) return _blocks[^1];
-        _blocks.Add(new char[Math.Max(BlockSize, length)]);
+        // pinned and not cleared: kept to the end, a block would otherwise be copied by each collection that finds it young
+        _blocks.Add(GC.AllocateUninitializedArray<char>(Math.Max(BlockSize, length), pinned: true));
         _used = 0;
         return _blocks[^1];
     }
