@@ -154,7 +154,8 @@ internal static class HashFlattener
             AddAny(row, array[i], name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static string StringsCell(JsonArray array) => Joined(array, "\n", static i => JsonScalar.TryGetText(i, out string? text) ? text : i!.GetValue<string>());
+    // ShapeOf has found every item a string
+    private static string StringsCell(JsonArray array) => Joined(array, "\n", static i => JsonScalar.TryGetText(i, out string? text) ? text : "");
 
     private static string NamesCell(JsonArray array) => Joined(array, ", ", static i => RubyToS.Of(i!["name"]));
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using AsperaNative.Core.Values;
 using System.Text.RegularExpressions;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Output.Secrets;
 
