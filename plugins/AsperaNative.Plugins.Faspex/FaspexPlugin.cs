@@ -127,7 +127,7 @@ public sealed partial class FaspexPlugin(BasicAuthOptions auth, FaspexOptions fa
     public async Task<Gen3Node> SourceNode(CommandContext command)
     {
         var info = await SourceStorageAsync(command.Identifier("id"));
-        var node = info[KeyNode] is JsonValue v && v.TryGetValue(out string? text) ? ExtendedValue.Evaluate(text, context.ExtendedValues) : info[KeyNode];
+        var node = info[KeyNode] is JsonValue v && JsonScalar.TryGetText(v, out string? text) ? ExtendedValue.Evaluate(text, context.ExtendedValues) : info[KeyNode];
         if (node is not JsonObject config)
             throw CliException.Tool($"assertion failed: {RubyToS.Of(info[KeyNode])}: expecting Hash, but have {RubyInspect.Inspect(node)}");
         string url = RubyToS.Of(config["url"]), username = RubyToS.Of(config["username"]), password = RubyToS.Of(config["password"]);

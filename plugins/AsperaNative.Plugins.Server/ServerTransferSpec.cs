@@ -2,6 +2,7 @@ using AsperaNative.Core.Options;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Transfer;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Server;
 
@@ -28,7 +29,7 @@ internal sealed class ServerTransferSpec(BasicAuthOptions auth, ServerOptions op
             transfer.Log.Warn($"Scheme [{scheme}] not supported in {url}, use one of: {string.Join(", ", Schemes)}. Defaulting to ssh.");
             scheme = "ssh";
         }
-        bool token = transfer.UserSpec["token"] is JsonValue t && t.TryGetValue(out string? _);
+        bool token = transfer.UserSpec["token"] is JsonValue t && JsonScalar.TryGetText(t, out string? _);
         if (scheme == "local")
         {
             spec["remote_host"] = "localhost";
@@ -64,7 +65,7 @@ internal sealed class ServerTransferSpec(BasicAuthOptions auth, ServerOptions op
         {
             null => null,
             JsonArray a => a.Select(static k => k?.ToString() ?? "").ToList(),
-            JsonValue v when v.TryGetValue(out string? single) => [single],
+            JsonValue v when JsonScalar.TryGetText(v, out string? single) => [single],
             _ => throw CliException.Runtime("Expecting single value or array for ssh_keys"),
         };
         if (keys is { Count: > 0 })

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Config;
 
@@ -32,7 +33,7 @@ public static class VersionCheck
         try
         {
             return JsonNode.Parse(folder.Get(PersistencyId) ?? "null") is JsonArray { Count: > 0 } a
-                && a[0] is JsonValue v && v.TryGetValue(out string? text)
+                && a[0] is JsonValue v && JsonScalar.TryGetText(v, out string? text)
                 && DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
         }
         catch (JsonException)

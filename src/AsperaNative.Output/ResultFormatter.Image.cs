@@ -30,7 +30,7 @@ public sealed partial class ResultFormatter
             if (!row.ContainsKey(fields[0])) throw CliException.BadArgument("no such field");
             data = row[fields[0]];
         }
-        if (data is not JsonValue v || !v.TryGetValue(out string? value))
+        if (data is not JsonValue v || !JsonScalar.TryGetText(v, out string? value))
             throw CliException.Assertion($"URL or blob for image: expecting String, but have {RubyInspect.Inspect(data)}");
         RubyText.PutsString(_data, Images.Build(ReadImage(value)));
     }

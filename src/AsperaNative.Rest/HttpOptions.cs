@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Rest;
 
@@ -55,12 +56,12 @@ public sealed record HttpOptions
     private static TimeSpan Seconds(string key, JsonNode? node)
     {
         if (node is JsonValue v && v.TryGetValue(out double d)) return TimeSpan.FromSeconds(d);
-        if (node is JsonValue s && s.TryGetValue(out string? text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return TimeSpan.FromSeconds(d);
+        if (node is JsonValue s && JsonScalar.TryGetText(s, out string? text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return TimeSpan.FromSeconds(d);
         throw CliException.BadArgument($"http_options: {key}: expecting a number of seconds");
     }
 
     private static string Text(string key, JsonNode? node)
-        => node is JsonValue v && v.TryGetValue(out string? s) ? s : throw CliException.BadArgument($"http_options: {key}: expecting a String");
+        => node is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : throw CliException.BadArgument($"http_options: {key}: expecting a String");
 
     // ascli accepts true (one retry) as well as a count
     private static int RetryCount(JsonNode? node) => node switch

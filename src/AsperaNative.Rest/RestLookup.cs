@@ -34,7 +34,7 @@ public static class RestLookup
         };
     }
 
-    private static string? Name(JsonObject item) => item["name"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+    private static string? Name(JsonObject item) => item["name"] is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : null;
 
     private static string Names(IEnumerable<JsonObject> items) => RubyInspect.Inspect(new JsonArray([.. items.Select(static i => i["name"]?.DeepClone())]));
 }

@@ -23,7 +23,7 @@ public static class RestQuery
         null => null,
         JsonObject o when o.Count == 0 => null,
         JsonArray a when a.Count == 0 => null,
-        JsonValue v when v.TryGetValue(out string? s) => s.Length == 0 ? null : s,
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) => s.Length == 0 ? null : s,
         _ => EncodePairs(Pairs(query)),
     };
 
@@ -39,7 +39,7 @@ public static class RestQuery
                 {
                     if (value is JsonArray items)
                     {
-                        bool php = items.Count > 0 && items[0] is JsonValue first && first.TryGetValue(out string? m) && m == PhpArrayMarker;
+                        bool php = items.Count > 0 && items[0] is JsonValue first && JsonScalar.TryGetText(first, out string? m) && m == PhpArrayMarker;
                         foreach (var item in php ? items.Skip(1) : items) pairs.Add(new(php ? key + "[]" : key, Scalar(item)));
                     }
                     else pairs.Add(new(key, Scalar(value)));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Ssh;
 
@@ -94,26 +95,26 @@ public sealed record SshSettings(string Host, int Port, string User)
         var other => throw CliException.Other("ArgumentError", $"expected :never, :accept_new_or_local_tunnel, :accept_new, or :always for verify_host_key, got {other}"),
     };
 
-    private static string? Str(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue(out string? s) ? s : o[key]?.ToString();
+    private static string? Str(JsonObject o, string key) => o[key] is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : o[key]?.ToString();
 
     private static bool? Bool(JsonObject o, string key) => o[key] switch
     {
         JsonValue v when v.TryGetValue(out bool b) => b,
-        JsonValue v when v.TryGetValue(out string? s) => s is "true" or "yes",
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) => s is "true" or "yes",
         _ => null,
     };
 
     private static int? Int(JsonObject o, string key) => o[key] switch
     {
         JsonValue v when v.TryGetValue(out int i) => i,
-        JsonValue v when v.TryGetValue(out string? s) && int.TryParse(s, out int j) => j,
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) && int.TryParse(s, out int j) => j,
         _ => null,
     };
 
     private static TimeSpan? Seconds(JsonObject o, string key) => o[key] switch
     {
         JsonValue v when v.TryGetValue(out double d) => TimeSpan.FromSeconds(d),
-        JsonValue v when v.TryGetValue(out string? s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out double e) => TimeSpan.FromSeconds(e),
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out double e) => TimeSpan.FromSeconds(e),
         _ => null,
     };
 

@@ -71,7 +71,7 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
         _pathsRead = true;
         _paths = UserSpec["paths"] as JsonArray;
         var sources = transfer.Sources;
-        string? word = sources is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+        string? word = sources is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : null;
         if (sources is null || word == SourcesFromArgs)
         {
             var list = args?.Multiple() ?? [];
@@ -85,7 +85,7 @@ public sealed class TransferRunner(TransferOptions transfer, AscpOptions ascp, N
         }
         else if (sources is JsonArray array)
         {
-            if (!array.All(static i => i is JsonValue x && x.TryGetValue(out string? _))) throw CliException.BadArgument("sources must be a Array of String");
+            if (!array.All(static i => i is JsonValue x && JsonScalar.TryGetText(x, out string? _))) throw CliException.BadArgument("sources must be a Array of String");
             _paths = ListToPaths(array);
         }
         else

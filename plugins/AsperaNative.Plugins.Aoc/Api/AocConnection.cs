@@ -9,6 +9,7 @@ using AsperaNative.Core.Options;
 using AsperaNative.NodeApi;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Aoc.Api;
 
@@ -64,7 +65,7 @@ public sealed class AocConnection(BasicAuthOptions basic, AocOptions aoc, NodeOp
             _organizationRead = true;
             Organization = await _api.ReadAsync("organization", cancel: cancel) as JsonObject ?? [];
             if (Organization["http_gateway_enabled"] is JsonValue enabled && enabled.TryGetValue(out bool on) && on
-                && Organization["http_gateway_server_url"] is JsonValue gw && gw.TryGetValue(out string? url))
+                && Organization["http_gateway_server_url"] is JsonValue gw && JsonScalar.TryGetText(gw, out string? url))
                 HttpGatewayUrl = url;
         }
         return _api;

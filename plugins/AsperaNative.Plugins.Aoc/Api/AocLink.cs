@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Aoc.Api;
 
@@ -77,5 +78,5 @@ public sealed record AocLink(string InstanceDomain, string? Organization, string
     }
 
     /// <summary>The node of a JSON value as text (ids come as strings or numbers).</summary>
-    public static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString() ?? "";
+    public static string Text(JsonNode? node) => node is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : node?.ToJsonString() ?? "";
 }

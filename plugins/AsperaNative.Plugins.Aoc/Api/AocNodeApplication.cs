@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AsperaNative.NodeApi.Api;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Aoc.Api;
 
@@ -17,7 +18,7 @@ public sealed class AocNodeApplication(AocConnection aoc, JsonObject node, AocNo
     public JsonObject Node => node;
     public AocNodeUse Use => use;
 
-    public string? TransferHost => node["transfer_url"] is JsonValue v && v.TryGetValue(out string? url) && url.Length > 0 ? url : null;
+    public string? TransferHost => node["transfer_url"] is JsonValue v && JsonScalar.TryGetText(v, out string? url) && url.Length > 0 ? url : null;
 
     public async Task AddTransferTagsAsync(JsonObject spec, CancellationToken cancel = default)
     {
@@ -46,8 +47,8 @@ public sealed class AocNodeApplication(AocConnection aoc, JsonObject node, AocNo
         files["node_id"] = NodeId;
         aspera["files"] = files;
         aspera["app"] = use.App;
-        string user = self["name"] is JsonValue n && n.TryGetValue(out string? name) ? name : "public link";
-        string email = self["email"] is JsonValue e && e.TryGetValue(out string? mail) ? mail : "none";
+        string user = self["name"] is JsonValue n && JsonScalar.TryGetText(n, out string? name) ? name : "public link";
+        string email = self["email"] is JsonValue e && JsonScalar.TryGetText(e, out string? mail) ? mail : "none";
         spec["cookie"] = "aspera.aoc:" + B64(use.App) + ":" + B64(user) + ":" + B64(email);
     }
 

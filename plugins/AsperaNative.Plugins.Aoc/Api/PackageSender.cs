@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Aoc.Api;
 
@@ -69,7 +70,7 @@ public sealed class PackageSender(AocConnection aoc, AocOptions options)
             case JsonObject hash:
                 if (hash.Count != 2 || !hash.ContainsKey("id") || !hash.ContainsKey("type")) throw CliException.Assertion($"{field} element shall have fields: id and type");
                 return (JsonObject)hash.DeepClone();
-            case JsonValue v when v.TryGetValue(out string? text):
+            case JsonValue v when JsonScalar.TryGetText(v, out string? text):
                 if (text.Contains('@'))
                 {
                     var found = await api.ReadAsync("contacts", new JsonObject { ["current_workspace_id"] = wsId, ["q"] = text }) as JsonArray ?? [];

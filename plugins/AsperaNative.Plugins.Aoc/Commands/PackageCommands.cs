@@ -12,6 +12,7 @@ using AsperaNative.Output;
 using AsperaNative.Plugins.Aoc.Api;
 using AsperaNative.Rest;
 using AsperaNative.Transfer;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Aoc.Commands;
 
@@ -51,7 +52,7 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
         var rows = new JsonArray();
         foreach (var one in bulk ? ((JsonArray)ids).ToList() : [ids])
         {
-            if (one is not JsonValue v || (!v.TryGetValue(out string? _) && !v.TryGetValue(out long _)))
+            if (one is not JsonValue v || (!JsonScalar.TryGetText(v, out string? _) && !v.TryGetValue(out long _)))
                 throw CliException.Assertion($"identifier: expecting one of [String, Integer], but have {Core.Commands.ArgumentBinder.RubyClass(one)}");
             string id = AocLink.Text(one);
             var row = new JsonObject { ["id"] = one.DeepClone() };
@@ -92,7 +93,7 @@ internal sealed class PackageCommands(AocPlugin plugin, AocOptions aocOptions, C
     {
         var (api, workspace) = await ContextAsync(c);
         bool once = global.OnceOnly == true;
-        string given = id is JsonValue gv && gv.TryGetValue(out string? gs) ? gs : "";
+        string given = id is JsonValue gv && JsonScalar.TryGetText(gv, out string? gs) ? gs : "";
         JsonObject? link = Aoc.Link.IsPublic ? await Aoc.UrlTokenAsync() : null;
         if (link is not null)
         {

@@ -4,6 +4,7 @@ using AsperaNative.Core.Errors;
 using AsperaNative.Core.Yaml;
 using AsperaNative.Rest;
 using AsperaNative.Transfer.Direct;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
@@ -68,7 +69,7 @@ internal static class SdkDownload
     private static string Text(JsonNode? node) => node switch
     {
         null => "",
-        JsonValue v when v.TryGetValue(out string? s) => s,
+        JsonValue v when JsonScalar.TryGetText(v, out string? s) => s,
         _ => node.ToJsonString(),
     };
 

@@ -6,6 +6,7 @@ using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.Core;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
@@ -39,7 +40,7 @@ internal sealed class CheckUpdateCommands(RestFactory rest, AppLog log)
         try
         {
             var data = await rest.Create(RubygemsApi).ReadAsync($"versions/{GemName}/latest.json");
-            return data?["version"] is JsonValue version && version.TryGetValue(out string? text) ? text : null;
+            return data?["version"] is JsonValue version && JsonScalar.TryGetText(version, out string? text) ? text : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

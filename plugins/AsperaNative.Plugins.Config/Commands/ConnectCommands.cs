@@ -9,6 +9,7 @@ using AsperaNative.Core.Results;
 using AsperaNative.Plugins.Config.Local;
 using AsperaNative.Rest;
 using AsperaNative.Transfer;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Config.Commands;
 
@@ -43,7 +44,7 @@ internal sealed partial class ConnectCdn(RestFactory rest)
         => (await EntriesAsync()).OfType<JsonObject>().FirstOrDefault(e => Text(e["id"]) == idOrTitle || Text(e["title"]) == idOrTitle)
             ?? throw new CliException("Identifier", $"connect with identifier {idOrTitle} not found");
 
-    public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+    public static string? Text(JsonNode? node) => node is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : null;
 
     [GeneratedRegex(@"\r?\n\s*")]
     private static partial Regex Newlines();

@@ -62,7 +62,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
         if (value is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
         {
             var evaluated = ExtendedValue.Evaluate(OptionStore.AsString(v)!, context.ExtendedValues);
-            return evaluated is JsonValue s && s.TryGetValue(out string? text) ? Result.Text(text) : Result.Auto(evaluated);
+            return evaluated is JsonValue s && JsonScalar.TryGetText(s, out string? text) ? Result.Text(text) : Result.Auto(evaluated);
         }
         return value is JsonObject o ? Result.SingleObject(o) : Result.Auto(value);
     }
@@ -158,7 +158,7 @@ internal sealed class PresetCommands(PluginContext context, PresetStore store, O
             {
                 if (!(option.EndsWith("password", StringComparison.Ordinal) || option.EndsWith("secret", StringComparison.Ordinal))) continue;
                 // a value already in the vault is left as is
-                if (value is JsonValue v && v.TryGetValue(out string? text) && text.StartsWith("@vault:", StringComparison.Ordinal)) continue;
+                if (value is JsonValue v && JsonScalar.TryGetText(v, out string? text) && text.StartsWith("@vault:", StringComparison.Ordinal)) continue;
                 string label = presetName;
                 for (int suffix = 0; vault.Get(label) is not null; suffix++) label = presetName + suffix;
                 vault.Set(label, new JsonObject { ["password"] = value?.DeepClone() });

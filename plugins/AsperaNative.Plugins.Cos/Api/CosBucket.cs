@@ -49,7 +49,7 @@ public static class CosBucket
             foreach (string field in new[] { "apikey", "resource_instance_id", "endpoints" })
                 if (!credentials.ContainsKey(field)) throw CliException.Assertion($"service_credentials must have a field: {field}");
             var document = await rest.Create(RubyToS.Of(credentials["endpoints"])).ReadAsync("");
-            endpoint = Dig(document, "service-endpoints", "regional", region, "public", region) is JsonValue e && e.TryGetValue(out string? host)
+            endpoint = Dig(document, "service-endpoints", "regional", region, "public", region) is JsonValue e && JsonScalar.TryGetText(e, out string? host)
                 ? host : throw CliException.Runtime($"no such region: {region}");
             apiKey = RubyToS.Of(credentials["apikey"]);
             crn = RubyToS.Of(credentials["resource_instance_id"]);

@@ -94,5 +94,5 @@ public sealed class Mailbox(RestClient api, string box, IReadOnlyList<string> re
         _ => FaspeUri.RubyInteger(RubyToS.Of(value)),
     };
 
-    internal static string? Text(JsonNode? value) => value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString();
+    internal static string? Text(JsonNode? value) => value is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : value?.ToJsonString();
 }

@@ -5,6 +5,7 @@ using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Commands;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Faspex5.Admin;
 
@@ -102,7 +103,7 @@ internal static class GroupOperations
         foreach (var user in list)
         {
             JsonNode? userId = user?.DeepClone();
-            if (user is JsonValue v && v.TryGetValue(out string? text) && resources.Selector(text) is { } s)
+            if (user is JsonValue v && JsonScalar.TryGetText(v, out string? text) && resources.Selector(text) is { } s)
                 userId = (await resources.Api.LookupAsync("accounts", s.Field, s.Value, query: (JsonObject)Faspex5Resources.MemberAccountQuery.DeepClone()))["id"]?.DeepClone();
             entries.Add((JsonNode)new JsonObject { ["id"] = userId, ["access"] = access });
         }

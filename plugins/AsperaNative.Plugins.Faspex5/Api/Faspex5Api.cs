@@ -105,7 +105,7 @@ public sealed class Faspex5Api(RestClient rest)
                 var items = PagedItems.ItemsOf(response.Data, "items");
                 if (recursive)
                     foreach (var item in items)
-                        if (item?["type"] is JsonValue t && t.TryGetValue(out string? type) && type == "directory" && item["path"] is { } sub)
+                        if (item?["type"] is JsonValue t && JsonScalar.TryGetText(t, out string? type) && type == "directory" && item["path"] is { } sub)
                             folders.Enqueue(RubyToS.Of(sub));
                 foreach (var item in items)
                 {

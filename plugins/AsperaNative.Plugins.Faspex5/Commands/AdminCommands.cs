@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Faspex5.Commands;
 
@@ -79,7 +80,7 @@ internal sealed class SmtpCommands(Faspex5Plugin plugin)
         var created = await api.Rest.CreateAsync($"{SmtpPath}/test", new JsonObject { ["test_email_recipient"] = email });
         var job = await api.WaitJobAsync(Faspex5Plugin.Text(created?["job_id"]));
         // the job's arguments are JSON text
-        if (job["serialized_args"] is JsonValue args && args.TryGetValue(out string? text))
+        if (job["serialized_args"] is JsonValue args && JsonScalar.TryGetText(args, out string? text))
         {
             try { job["serialized_args"] = JsonNode.Parse(text); }
             catch (JsonException) { }

@@ -71,7 +71,7 @@ internal sealed class PackageCommands(Faspex5Plugin plugin, CommandOptions optio
     {
         var given = await PackageIdAsync(args);
         var ids = given as JsonArray ?? new JsonArray(given?.DeepClone());
-        if (!ids.All(static i => i is JsonValue v && v.TryGetValue(out string? _)))
+        if (!ids.All(static i => i is JsonValue v && JsonScalar.TryGetText(v, out string? _)))
             throw CliException.Assertion($"Package id(s) shall be String, but have: {string.Join(", ", ids.Select(ArgumentBinder.RubyClass).Distinct())}");
         await (await plugin.ApiAsync()).Rest.CallAsync(new RestRequest("DELETE", "packages") { Headers = Faspex5Api.AcceptJson, Json = new JsonObject { ["ids"] = ids.DeepClone() } });
         return Result.Status("Package(s) deleted");
@@ -85,7 +85,7 @@ internal sealed class PackageCommands(Faspex5Plugin plugin, CommandOptions optio
         var api = await plugin.ApiAsync();
         var done = plugin.Folders.OnceOnly ? new ReceivedPackages(plugin.Folders.Persistency.Folder, Faspex5Ids.Received(plugin.Auth.RequiredUrl, plugin.Auth.RequiredUsername, plugin.Options.RequiredBox)) : null;
         var ids = new List<string>();
-        switch (given is JsonValue gv && gv.TryGetValue(out string? word) ? word : null)
+        switch (given is JsonValue gv && JsonScalar.TryGetText(gv, out string? word) ? word : null)
         {
             case "INIT":
             {
@@ -109,7 +109,7 @@ internal sealed class PackageCommands(Faspex5Plugin plugin, CommandOptions optio
             default:
             {
                 var list = given as JsonArray ?? new JsonArray(given?.DeepClone());
-                if (!list.All(static i => i is JsonValue v && v.TryGetValue(out string? _))) throw CliException.Assertion("Package id shall be String");
+                if (!list.All(static i => i is JsonValue v && JsonScalar.TryGetText(v, out string? _))) throw CliException.Assertion("Package id shall be String");
                 ids.AddRange(list.Select(Faspex5Plugin.Text));
                 break;
             }
@@ -198,7 +198,7 @@ internal sealed class PackageCommands(Faspex5Plugin plugin, CommandOptions optio
         foreach (string t in types) typeQuery.Add((JsonNode)t);
         for (int i = 0; i < recipients.Count; i++)
         {
-            if (recipients[i] is not JsonValue v || !v.TryGetValue(out string? name)) continue;
+            if (recipients[i] is not JsonValue v || !JsonScalar.TryGetText(v, out string? name)) continue;
             var matched = await api.Rest.LookupByNameAsync("contacts", name, new JsonObject { ["context"] = "packages", ["type"] = typeQuery.DeepClone() });
             recipients[i] = new JsonObject { ["name"] = matched["name"]?.DeepClone(), ["recipient_type"] = matched["type"]?.DeepClone() };
         }
@@ -218,7 +218,7 @@ internal sealed class PackageCommands(Faspex5Plugin plugin, CommandOptions optio
         if (connection.PublicContext?["package_id"] is { } linked) return linked.DeepClone();
         if (options.Bulk == true) return args.Multiple();
         var id = args.Next();
-        if (id is JsonValue v && v.TryGetValue(out string? text)) Faspex5Plugin.PlainId(text);
+        if (id is JsonValue v && JsonScalar.TryGetText(v, out string? text)) Faspex5Plugin.PlainId(text);
         return id;
     }
 

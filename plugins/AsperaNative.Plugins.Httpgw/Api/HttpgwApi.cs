@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Logging;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Httpgw.Api;
 
@@ -53,7 +54,7 @@ public sealed partial class HttpgwApi
         string upload = ApiV2;
         if (info["endpoints"] is not JsonArray endpoints)
             throw CliException.Other("NoMethodError", $"undefined method 'any?' for {(info["endpoints"] is null ? "nil" : "an instance of " + RubyClass(info["endpoints"]!))}");
-        if (!endpoints.Any(e => e is JsonValue v && v.TryGetValue(out string? s) && s.Contains(upload, StringComparison.Ordinal)))
+        if (!endpoints.Any(e => e is JsonValue v && JsonScalar.TryGetText(v, out string? s) && s.Contains(upload, StringComparison.Ordinal)))
         {
             log.Warn($"API version {upload} not supported, reverting to {ApiV1}");
             upload = ApiV1;
@@ -64,7 +65,7 @@ public sealed partial class HttpgwApi
     private static string RubyClass(JsonNode node) => node switch
     {
         JsonObject => "Hash",
-        JsonValue v when v.TryGetValue(out string? _) => "String",
+        JsonValue v when JsonScalar.TryGetText(v, out string? _) => "String",
         JsonValue v when v.TryGetValue(out bool _) => v.GetValue<bool>() ? "TrueClass" : "FalseClass",
         JsonValue v when v.TryGetValue(out long _) => "Integer",
         _ => "Float",

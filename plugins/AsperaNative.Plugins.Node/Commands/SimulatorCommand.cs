@@ -8,6 +8,7 @@ using AsperaNative.Core.Results;
 using AsperaNative.NodeApi.Simulator;
 using AsperaNative.Transfer;
 using AsperaNative.Transfer.Direct;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Node.Commands;
 
@@ -28,7 +29,7 @@ internal sealed class SimulatorCommand(NodePlugin plugin, TransferRunner runner)
     {
         parameters ??= [];
         var options = plugin.Context.Options;
-        string? Text(string key) => parameters[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
+        string? Text(string key) => parameters[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonScalar.GetText(v)
             : options.IsSet(key) ? options.Get(key)!.ToString() : null;
         string url = Text("url") ?? DefaultUrl;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw CliException.BadArgument($"simulator: not an URL: {url}");

@@ -6,6 +6,7 @@ using AsperaNative.Core.Options;
 using AsperaNative.NodeApi.Commands.Gen3;
 using AsperaNative.Core.Results;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Plugins.Node.Commands;
 
@@ -138,7 +139,7 @@ internal sealed class CentralFileCommands(NodePlugin plugin)
     public async Task<Result> List([Argument("request data", Name = "params")] JsonObject? data = null)
     {
         var answer = await plugin.Api.CreateAsync("services/rest/transfers/v1/files", Request(plugin, data));
-        if (answer is JsonValue v && v.TryGetValue(out string? text)) answer = JsonNode.Parse(text);
+        if (answer is JsonValue v && JsonScalar.TryGetText(v, out string? text)) answer = JsonNode.Parse(text);
         return Result.ObjectList(answer?["file_transfer_info_result"]?["file_transfer_info"]?.DeepClone() as JsonArray ?? [],
             ["session_uuid", "file_id", "status", "path"]);
     }

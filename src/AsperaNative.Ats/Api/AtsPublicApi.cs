@@ -3,6 +3,7 @@
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Ats.Api;
 
@@ -52,5 +53,5 @@ public sealed class AtsPublicApi(RestFactory rest)
     public async Task<JsonObject?> FindServerAsync(Func<JsonObject, bool> match) => (await AllServersAsync()).FirstOrDefault(match);
 
     /// <summary>A string field of a server (null when absent or not a string).</summary>
-    public static string? Text(JsonObject item, string field) => item[field] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+    public static string? Text(JsonObject item, string field) => item[field] is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : null;
 }

@@ -97,7 +97,7 @@ internal sealed class AccessKeyCommands(AtsService ats, AtsOptions options)
     private static string RubyClass(JsonNode node) => node switch
     {
         JsonArray => "Array",
-        JsonValue v when v.TryGetValue(out string? _) => "String",
+        JsonValue v when JsonScalar.TryGetText(v, out string? _) => "String",
         JsonValue v when v.TryGetValue(out bool b) => b ? "TrueClass" : "FalseClass",
         JsonValue v when v.TryGetValue(out long _) => "Integer",
         _ => "Float",

@@ -12,6 +12,7 @@ using AsperaNative.NodeApi;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.NodeApi.Commands.Gen4;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Ats.Commands;
 
@@ -44,9 +45,9 @@ public sealed class AtsService(RestFactory rest, PluginContext context, Func<Res
         string wanted = CanonicalUrl(url);
         foreach (var (_, preset) in Context.Registered<PresetStore>().All)
         {
-            if (preset is not JsonObject values || values["url"] is not JsonValue u || !u.TryGetValue(out string? presetUrl)) continue;
+            if (preset is not JsonObject values || values["url"] is not JsonValue u || !JsonScalar.TryGetText(u, out string? presetUrl)) continue;
             if (CanonicalUrl(presetUrl) == wanted && AtsPublicApi.Text(values, "username") == username)
-                return values["password"] is JsonValue p && p.TryGetValue(out string? password) ? password : "";
+                return values["password"] is JsonValue p && JsonScalar.TryGetText(p, out string? password) ? password : "";
         }
         return "";
     }

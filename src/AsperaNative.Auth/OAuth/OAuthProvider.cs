@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Auth.Cache;
 using AsperaNative.Core.Errors;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Auth.OAuth;
 
@@ -83,7 +84,7 @@ public abstract class OAuthProvider(OAuthEndpoint endpoint, TokenCache cache) : 
     /// <summary>Whether a cached token's refresh token is worth a refresh grant before a new token is made.</summary>
     protected virtual bool TriesRefresh(string refreshToken) => refreshToken != "not_supported";
 
-    private string? Token(JsonObject data) => data[Endpoint.TokenField] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+    private string? Token(JsonObject data) => data[Endpoint.TokenField] is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : null;
 
     /// <summary>ascli's optional parameters, in its order: <c>scope</c>, <c>client_id</c>, and the secret when asked.</summary>
     protected List<KeyValuePair<string, string?>> ScopeAndClient(bool withSecret = false)

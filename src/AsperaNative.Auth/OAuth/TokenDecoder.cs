@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Auth.OAuth;
 
@@ -18,7 +19,7 @@ public static class TokenDecoder
     /// <summary>The expiry of a token from its <c>expires_at</c> (date) or <c>exp</c> (epoch seconds) claim.</summary>
     public static DateTimeOffset? Expiration(JsonObject? claims)
     {
-        if (claims?["expires_at"] is JsonValue at && at.TryGetValue(out string? text) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var date)) return date;
+        if (claims?["expires_at"] is JsonValue at && JsonScalar.TryGetText(at, out string? text) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var date)) return date;
         if (claims?["exp"] is JsonValue exp && exp.TryGetValue(out long seconds)) return DateTimeOffset.FromUnixTimeSeconds(seconds);
         return null;
     }

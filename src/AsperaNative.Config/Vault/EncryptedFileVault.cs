@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Files;
 using AsperaNative.Core.Yaml;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Config.Vault;
 
@@ -153,7 +154,7 @@ public sealed class EncryptedFileVault : ISecretVault
         catch (FormatException) { throw Invalid(path); }
     }
 
-    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : "";
+    private static string Text(JsonNode? node) => node is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : "";
 
     private static CliException Invalid(string path) => CliException.Assertion($"Invalid vault file: {path}");
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.ExtendedValues;
 using AsperaNative.Core.Options;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Core.CommandLine;
 
@@ -75,7 +76,7 @@ public sealed class ArgumentReader(IEnumerable<string> positionals, ExtendedValu
         string full = description + " (String)";
         var value = NextValue(full, mandatory);
         if (value is null) return null;
-        if (value is JsonValue v && v.TryGetValue(out string? s)) return s;
+        if (value is JsonValue v && JsonScalar.TryGetText(v, out string? s)) return s;
         throw CliException.BadArgument($"{full}: expecting String, but have {Values.RubyInspect.Inspect(value)}");
     }
 

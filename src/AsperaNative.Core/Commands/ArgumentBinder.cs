@@ -78,7 +78,7 @@ public static class ArgumentBinder
             return reader.NextWord(description, choices);
         }
         value = reader.NextValue(description);
-        if (spec.Kind == ArgumentKind.Integer && value is JsonValue iv && iv.TryGetValue(out string? itext))
+        if (spec.Kind == ArgumentKind.Integer && value is JsonValue iv && JsonScalar.TryGetText(iv, out string? itext))
         {
             if (!long.TryParse(itext, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
                 throw CliException.BadArgument($"Invalid integer: {itext}");
@@ -98,9 +98,9 @@ public static class ArgumentBinder
     }
 
     private static string Word(JsonNode? value, string description, IReadOnlyList<string> words)
-        => ValueLists.Match(value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString() ?? "", description, words);
+        => ValueLists.Match(value is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : value?.ToJsonString() ?? "", description, words);
 
-    private static string Text(JsonNode? value) => value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString() ?? "";
+    private static string Text(JsonNode? value) => value is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : value?.ToJsonString() ?? "";
 
     private static void Check(ArgumentSpec spec, string description, JsonNode? value)
     {

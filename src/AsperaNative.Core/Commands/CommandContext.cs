@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Core.Commands;
 
@@ -15,7 +16,7 @@ public sealed class CommandContext(PluginContext plugin)
 
     /// <summary>The value of a position as text (a string, or the JSON of another value).</summary>
     public string Identifier(string name)
-        => Identifiers.TryGetValue(name, out var v) ? v is JsonValue s && s.TryGetValue(out string? text) ? text : v?.ToJsonString() ?? "" : throw new KeyNotFoundException(name);
+        => Identifiers.TryGetValue(name, out var v) ? v is JsonValue s && JsonScalar.TryGetText(s, out string? text) ? text : v?.ToJsonString() ?? "" : throw new KeyNotFoundException(name);
 
     public void Status(string message) => Plugin.Status(message);
 }

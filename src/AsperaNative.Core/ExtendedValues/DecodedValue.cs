@@ -29,7 +29,7 @@ public readonly struct DecodedValue
     public string AsText()
     {
         if (_bytes is not null) return Encoding.UTF8.GetString(_bytes);
-        if (_node is JsonValue v && v.GetValueKind() == JsonValueKind.String) return v.GetValue<string>();
+        if (_node is JsonValue v && v.GetValueKind() == JsonValueKind.String) return JsonScalar.GetText(v);
         throw CliException.Other("TypeError", $"no implicit conversion of {RubyClassName(_node)} into String");
     }
 

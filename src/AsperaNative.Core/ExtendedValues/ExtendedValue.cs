@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Core.ExtendedValues;
 
@@ -21,7 +22,7 @@ public static class ExtendedValue
 
     /// <summary>Evaluates a value read from a file or a preset: strings are decoded, other values kept.</summary>
     public static JsonNode? Evaluate(JsonNode? value, ExtendedValueContext context)
-        => value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Evaluate(v.GetValue<string>(), context) : value;
+        => value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Evaluate(JsonScalar.GetText(v), context) : value;
 
     /// <summary>Whether the text starts with a known decoder (<c>@json:</c>…).</summary>
     public static bool HasDecoder(string raw) => TryParsePrefix(raw, null, out _, out _);

@@ -82,6 +82,9 @@ public static class JsonScalar
         return true;
     }
 
+    /// <summary>The text of a string value, as <c>GetValue&lt;string&gt;()</c> gives it (and throws for another kind), without its generic virtual call.</summary>
+    public static string GetText(JsonNode value) => TryGetText(value, out string? text) ? text : value.GetValue<string>();
+
     // apart, so that only a value of another type than ours makes the string converter (see the class comment)
     private static class StringValues
     {

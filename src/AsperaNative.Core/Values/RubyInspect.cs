@@ -70,7 +70,7 @@ public static class RubyInspect
         if (RubyRegex.TryGet(v, out var re)) { sb.Append(re.Inspect()); return; }
         switch (v.GetValueKind())
         {
-            case JsonValueKind.String: AppendString(sb, v.GetValue<string>()); break;
+            case JsonValueKind.String: AppendString(sb, JsonScalar.GetText(v)); break;
             case JsonValueKind.True: sb.Append("true"); break;
             case JsonValueKind.False: sb.Append("false"); break;
             case JsonValueKind.Number: sb.Append(RubyNumber(v)); break;

@@ -35,7 +35,7 @@ public static class RubyToS
                 if (RubyRegex.TryGet(v, out var re)) return re.ToString();
                 return v.GetValueKind() switch
                 {
-                    JsonValueKind.String => v.TryGetValue(out string? s) ? s : v.ToJsonString(),
+                    JsonValueKind.String => JsonScalar.TryGetText(v, out string? s) ? s : v.ToJsonString(),
                     JsonValueKind.True => "true",
                     JsonValueKind.False => "false",
                     JsonValueKind.Number => RubyInspect.RubyNumber(v),

@@ -100,7 +100,7 @@ public static class YamlEmitter
         }
         switch (v.GetValueKind())
         {
-            case JsonValueKind.String: WriteString(w, v.GetValue<string>(), indent, isKey: false); break;
+            case JsonValueKind.String: WriteString(w, JsonScalar.GetText(v), indent, isKey: false); break;
             case JsonValueKind.True: w.Write(" true"); break;
             case JsonValueKind.False: w.Write(" false"); break;
             case JsonValueKind.Null: break;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.NodeApi.Api;
 
@@ -21,7 +22,7 @@ public static class BearerToken
     /// <summary>The token for <paramref name="accessKey"/>; <c>_validity</c> (seconds) and <c>_scope</c> in the payload are conveniences removed from it.</summary>
     public static string Create(string accessKey, JsonObject payload, RSA privateKey, DateTimeOffset? now = null)
     {
-        if (payload["user_id"] is not JsonValue uid || !uid.TryGetValue(out string? user) || user.Length == 0)
+        if (payload["user_id"] is not JsonValue uid || !JsonScalar.TryGetText(uid, out string? user) || user.Length == 0)
             throw CliException.Assertion("payload must have a non-empty String user_id");
         var p = (JsonObject)payload.DeepClone();
         long validity = p["_validity"] is JsonValue v && v.TryGetValue(out long secs) ? secs : DefaultValiditySeconds;

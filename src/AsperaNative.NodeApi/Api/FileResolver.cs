@@ -199,5 +199,5 @@ public static class FileResolver
         return new NodeFile(target, Text(entry["target_id"]));
     }
 
-    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString() ?? "";
+    private static string Text(JsonNode? node) => node is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : node?.ToJsonString() ?? "";
 }

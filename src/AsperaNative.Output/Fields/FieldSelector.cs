@@ -15,7 +15,7 @@ internal static class FieldSelector
 
     /// <summary>True when the option is the default (<c>DEF</c>, not set).</summary>
     public static bool IsDefault(JsonNode? option)
-        => option is null || (option is JsonValue v && v.TryGetValue(out string? s) && s == Def);
+        => option is null || (option is JsonValue v && JsonScalar.TryGetText(v, out string? s) && s == Def);
 
     /// <summary>The union of keys over all rows, first seen first: rows may differ in fields.</summary>
     public static List<string> AllFields<TRow>(IEnumerable<TRow> rows) where TRow : IEnumerable<KeyValuePair<string, JsonNode?>>

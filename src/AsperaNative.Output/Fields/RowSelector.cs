@@ -21,7 +21,7 @@ internal static class RowSelector
     public static bool RubyEql(JsonNode? actual, JsonNode? wanted)
     {
         if (RubyRegex.TryGet(wanted, out var re))
-            return actual is JsonValue v && v.TryGetValue(out string? s) && re.Regex.IsMatch(s);
+            return actual is JsonValue v && JsonScalar.TryGetText(v, out string? s) && re.Regex.IsMatch(s);
         if (actual is null || wanted is null) return actual is null && wanted is null;
         if (actual is JsonValue a && wanted is JsonValue w)
         {
@@ -29,7 +29,7 @@ internal static class RowSelector
             if (kind != w.GetValueKind()) return false;
             return kind switch
             {
-                JsonValueKind.String => a.GetValue<string>() == w.GetValue<string>(),
+                JsonValueKind.String => JsonScalar.GetText(a) == JsonScalar.GetText(w),
                 JsonValueKind.Number => NumberEql(a, w),
                 _ => true, // true/true, false/false
             };

@@ -102,7 +102,7 @@ internal static class HashFlattener
     // a listing flattens every value of every item: strings are tested without being decoded
     private static bool IsEmptyString(JsonValue v)
         => v.GetValueKind() == JsonValueKind.String
-           && (v.TryGetValue(out JsonElement e) ? e.ValueEquals(ReadOnlySpan<byte>.Empty) : v.GetValue<string>().Length == 0);
+           && (v.TryGetValue(out JsonElement e) ? e.ValueEquals(ReadOnlySpan<byte>.Empty) : JsonScalar.GetText(v).Length == 0);
 
     /// <summary>The lists a cell shows whole, by what all their items are.</summary>
     private enum ListShape { Strings, Names, NameValues, Other }

@@ -102,7 +102,7 @@ internal sealed class RubyJsonWriter(TextWriter output, bool pretty, bool hide =
             case JsonValueKind.String when JsonScalar.TryGetText(value, out string? text): WriteString(output, text); break;
             // a regex serialises as its to_s, as Ruby's Regexp#to_json
             case JsonValueKind.String when RubyRegex.TryGet(value, out var re): WriteString(output, re.ToString()); break;
-            case JsonValueKind.String: WriteString(output, value.GetValue<string>()); break;
+            case JsonValueKind.String: WriteString(output, JsonScalar.GetText(value)); break;
             case JsonValueKind.Number when value.TryGetValue(out long integer): WriteInteger(integer); break;
             case JsonValueKind.Number: output.Write(RubyInspect.RubyNumber(value)); break;
             case JsonValueKind.True: output.Write("true"); break;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Output.Images;
 
@@ -51,8 +52,8 @@ public sealed record ImageOptions
     {
         JsonValueKind.True => true,
         JsonValueKind.False or JsonValueKind.Null or null => false,
-        JsonValueKind.String when value.GetValue<string>() is "yes" or "true" => true,
-        JsonValueKind.String when value.GetValue<string>() is "no" or "false" => false,
+        JsonValueKind.String when JsonScalar.GetText(value) is "yes" or "true" => true,
+        JsonValueKind.String when JsonScalar.GetText(value) is "no" or "false" => false,
         _ => throw CliException.BadArgument($"image: {key}: expecting Bool"),
     };
 
@@ -63,7 +64,7 @@ public sealed record ImageOptions
             if (v.TryGetValue(out double d0)) return d0;
             if (v.TryGetValue(out long l)) return l;
             if (v.TryGetValue(out int i)) return i;
-            if (v.TryGetValue(out string? s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return d;
+            if (JsonScalar.TryGetText(v, out string? s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return d;
         }
         throw CliException.BadArgument($"image: {key}: expecting a number");
     }

@@ -52,7 +52,7 @@ internal static partial class SecretRedactor
     {
         JsonObject o => RedactObject(o),
         JsonArray a => RedactArray(a),
-        JsonValue v when v.TryGetValue(out string? text) => RedactString(v, text),
+        JsonValue v when JsonScalar.TryGetText(v, out string? text) => RedactString(v, text),
         _ => node,
     };
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AsperaNative.Core.Attributes;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Rest.Entities;
 
@@ -56,7 +57,7 @@ public sealed class Entity(RestClient api, string path)
         if (Lookup is null && LookupValue is null) throw CliException.BadArgument("Percent syntax for identifier not supported in this context");
         var value = Core.ExtendedValues.ExtendedValue.Evaluate(id[(colon + 1)..], values);
         if (LookupValue is not null) return await LookupValue(id[1..colon], value);
-        return await Lookup!(id[1..colon], value is JsonValue v && v.TryGetValue(out string? s) ? s : value?.ToJsonString() ?? "");
+        return await Lookup!(id[1..colon], value is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : value?.ToJsonString() ?? "");
     }
 
     /// <summary>
@@ -72,5 +73,5 @@ public sealed class Entity(RestClient api, string path)
         return Text(found[0][idField]);
     }
 
-    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString() ?? "";
+    private static string Text(JsonNode? node) => node is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : node?.ToJsonString() ?? "";
 }

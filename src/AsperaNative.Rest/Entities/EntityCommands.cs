@@ -4,6 +4,7 @@ using AsperaNative.Core.Commands;
 using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Rest.Entities;
 
@@ -96,7 +97,7 @@ internal sealed class EntityCommands(Entity entity, CommandOptions options, Plug
 
     private static readonly IReadOnlyDictionary<string, string> AcceptJson = new Dictionary<string, string> { ["Accept"] = "application/json" };
 
-    private async Task<string> Resolve(JsonNode? id) => await entity.ResolveAsync(id is JsonValue v && v.TryGetValue(out string? s) ? s : id?.ToJsonString() ?? "", context.ExtendedValues);
+    private async Task<string> Resolve(JsonNode? id) => await entity.ResolveAsync(id is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : id?.ToJsonString() ?? "", context.ExtendedValues);
 
     /// <summary>ascli's <c>query_read_delete</c>: <c>--query</c> as given (a Hash or an Array of pairs).</summary>
     private JsonNode? Query()

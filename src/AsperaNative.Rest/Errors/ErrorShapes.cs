@@ -47,7 +47,7 @@ public static class ErrorShapes
         if (c.Data is not JsonObject data || (c.IsSuccess && !always)) return;
         JsonNode? holder = data;
         for (int i = 0; i < path.Length - 1 && holder is not null; i++) holder = (holder as JsonObject)?[path[i]];
-        if (holder is not JsonObject parent || parent[path[^1]] is not JsonValue message || !message.TryGetValue(out string? text)) return;
+        if (holder is not JsonObject parent || parent[path[^1]] is not JsonValue message || !JsonScalar.TryGetText(message, out string? text)) return;
         c.Add(text);
         foreach (var (k, v) in parent)
         {

@@ -25,6 +25,6 @@ public static class ProductShapes
     {
         if (c.Data is not JsonObject o || o["errors"] is not JsonArray errors) return;
         foreach (var e in errors)
-            if ((e as JsonObject)?["message"] is JsonValue m && m.TryGetValue(out string? text)) c.Add(text);
+            if ((e as JsonObject)?["message"] is JsonValue m && JsonScalar.TryGetText(m, out string? text)) c.Add(text);
     });
 }

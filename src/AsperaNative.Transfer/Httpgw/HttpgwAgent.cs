@@ -56,7 +56,7 @@ public sealed class HttpgwAgent(HttpgwOptions options, RestFactory rest, Transfe
     {
         spec = (JsonObject)spec.DeepClone();
         if (spec["paths"] is not JsonArray) throw CliException.Assertion($"paths: expecting Array, but have {RubyValues.ClassName(spec["paths"])}");
-        if (spec["token"] is not JsonValue t || !t.TryGetValue(out string? _)) throw CliException.Assertion("only token based transfer is supported in GW");
+        if (spec["token"] is not JsonValue t || !JsonScalar.TryGetText(t, out string? _)) throw CliException.Assertion("only token based transfer is supported in GW");
         spec["authentication"] ??= "token";
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupt.Cancel(); });

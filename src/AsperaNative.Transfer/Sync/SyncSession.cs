@@ -105,8 +105,8 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
 
     private async Task EnrichSessionAsync(JsonObject session, SyncSpecProvider specs)
     {
-        string local = session["local_dir"] is JsonValue l && l.TryGetValue(out string? ls) ? ls : throw CliException.Assertion("local_dir: expecting String");
-        string remote = session["remote_dir"] is JsonValue r && r.TryGetValue(out string? rs) ? rs : throw CliException.Assertion("remote_dir: expecting String");
+        string local = session["local_dir"] is JsonValue l && JsonScalar.TryGetText(l, out string? ls) ? ls : throw CliException.Assertion("local_dir: expecting String");
+        string remote = session["remote_dir"] is JsonValue r && JsonScalar.TryGetText(r, out string? rs) ? rs : throw CliException.Assertion("remote_dir: expecting String");
         var spec = await specs(RubyToS.Of(session["direction"] ?? "push"), local, remote);
         foreach (var p in AsyncCommandLine.Session)
             if (p.FromSpec is { } key && spec.TryGetPropertyValue(key, out var value) && value is not null && !session.ContainsKey(p.Name))
@@ -128,7 +128,7 @@ public sealed class SyncSession(AscpInstallation installation, TransferLog log)
     {
         if (info["local"] is not JsonObject local) throw CliException.Assertion($"local: expecting Hash, but have {RubyValues.ClassName(info["local"])}");
         if (info["remote"] is not JsonObject remote) throw CliException.Assertion($"remote: expecting Hash, but have {RubyValues.ClassName(info["remote"])}");
-        if (remote["path"] is not JsonValue path || !path.TryGetValue(out string? remotePath)) throw CliException.Assertion("remote path: expecting String");
+        if (remote["path"] is not JsonValue path || !JsonScalar.TryGetText(path, out string? remotePath)) throw CliException.Assertion("remote path: expecting String");
         JsonObject? spec = null;
         if (specs is not null)
         {

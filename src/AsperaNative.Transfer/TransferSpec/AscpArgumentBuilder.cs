@@ -49,7 +49,7 @@ public sealed class AscpArgumentBuilder(JsonObject spec, AscpBuildOptions option
 
     public AscpCommand Build()
     {
-        if (spec["source_root"] is JsonValue root && root.TryGetValue(out string? r) && r.Length == 0) spec.Remove("source_root");
+        if (spec["source_root"] is JsonValue root && JsonScalar.TryGetText(root, out string? r) && r.Length == 0) spec.Remove("source_root");
         if (Read("multi_session") is not null) throw CliException.Assertion("multi_session shall be handled by the agent");
         var certificates = RemoteCertificates();
         foreach (var p in SpecTable.All) Process(p);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsperaNative.Core.Errors;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.Core.ExtendedValues.Decoders;
 
@@ -26,7 +27,7 @@ internal static class LookupDecoders
             string sub = value[start..textStart] + value[textStart..close];
             var result = ExtendedValue.Evaluate(sub, context);
             string replacement = result is JsonValue s && s.GetValueKind() == JsonValueKind.String
-                ? s.GetValue<string>()
+                ? JsonScalar.GetText(s)
                 : throw CliException.Other("TypeError", $"no implicit conversion of {DecodedValue.RubyClassName(result)} into String");
             value = new StringBuilder(value.Length).Append(value, 0, start).Append(replacement).Append(value, close + 1, value.Length - close - 1).ToString();
         }

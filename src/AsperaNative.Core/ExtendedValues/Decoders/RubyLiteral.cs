@@ -92,7 +92,7 @@ internal sealed class RubyLiteral
                 if (Peek == ':' && keyNode is JsonValue) _pos++;  // "key": value
                 else Expect("=>");
                 key = keyNode is JsonValue kv && kv.GetValueKind() == System.Text.Json.JsonValueKind.String
-                    ? kv.GetValue<string>()
+                    ? JsonScalar.GetText(kv)
                     : keyNode is JsonValue nv ? YamlEmitter.FormatNumber(nv) : keyNode?.ToJsonString() ?? "";
             }
             hash[key] = ParseValue();

@@ -8,6 +8,7 @@ using AsperaNative.Core.Results;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.Rest;
 using AsperaNative.Transfer;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.NodeApi.Commands.Gen3;
 
@@ -158,10 +159,10 @@ internal sealed class Gen3FileCommands(Gen3Node node, CommandOptions options, Tr
 
     private JsonObject WithoutPrefix(JsonObject item, string column)
     {
-        if (item[column] is JsonValue v && v.TryGetValue(out string? p)) item[column] = node.WithoutPrefix(p);
+        if (item[column] is JsonValue v && JsonScalar.TryGetText(v, out string? p)) item[column] = node.WithoutPrefix(p);
         return item;
     }
 
 
-    private static string Text(JsonNode? v) => v is JsonValue s && s.TryGetValue(out string? text) ? text : v?.ToJsonString() ?? "";
+    private static string Text(JsonNode? v) => v is JsonValue s && JsonScalar.TryGetText(s, out string? text) ? text : v?.ToJsonString() ?? "";
 }

@@ -6,6 +6,7 @@ using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.NodeApi.Api;
 using AsperaNative.Rest;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.NodeApi.Commands.Gen3;
 
@@ -27,7 +28,7 @@ internal sealed class Gen3InfoCommands(Gen3Node node, CommandOptions options, Pl
     public async Task<Result> License()
     {
         var license = await Api.ReadAsync("license") as JsonObject ?? [];
-        if (license["failure"] is JsonValue f && f.TryGetValue(out string? text) && text.Contains("ACL", StringComparison.Ordinal))
+        if (license["failure"] is JsonValue f && JsonScalar.TryGetText(f, out string? text) && text.Contains("ACL", StringComparison.Ordinal))
             context.Terminal.Err.WriteLine("E, server must have: asnodeadmin -mu <node user> --acl-add=internal --internal");
         return Result.SingleObject(license);
     }

@@ -201,7 +201,7 @@ public sealed class Gen4FileCommands(Gen4Files files, NodeOptions node, CommandO
     {
         if (filter is null) return static _ => true;
         if (RubyRegex.TryGet(filter, out var regex)) return item => regex.Regex.IsMatch(item["name"]?.ToString() ?? "");
-        if (filter is not JsonValue v || !v.TryGetValue(out string? glob))
+        if (filter is not JsonValue v || !JsonScalar.TryGetText(v, out string? glob))
             throw CliException.BadArgument($"unexpected value: {ArgumentBinder.RubyClass(filter)}");
         var pattern = new System.Text.RegularExpressions.Regex(GlobPattern(glob), System.Text.RegularExpressions.RegexOptions.Singleline, TimeSpan.FromSeconds(1));
         return item => pattern.IsMatch(item["name"]?.ToString() ?? "");

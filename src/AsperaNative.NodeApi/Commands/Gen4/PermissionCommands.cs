@@ -5,6 +5,7 @@ using AsperaNative.Core.Errors;
 using AsperaNative.Core.Options;
 using AsperaNative.Core.Results;
 using AsperaNative.NodeApi.Commands.Gen3;
+using AsperaNative.Core.Values;
 
 namespace AsperaNative.NodeApi.Commands.Gen4;
 
@@ -51,7 +52,7 @@ internal sealed class PermissionCommands(Gen4Files files, CommandOptions options
         var rows = new JsonArray();
         foreach (var one in ids)
         {
-            string id = one is JsonValue v && v.TryGetValue(out string? s) ? s : one?.ToJsonString() ?? "";
+            string id = one is JsonValue v && JsonScalar.TryGetText(v, out string? s) ? s : one?.ToJsonString() ?? "";
             var row = new JsonObject { ["id"] = one?.DeepClone() };
             try
             {
