@@ -37,28 +37,32 @@ internal static partial class PsychScalarScanner
             value = JsonScalar.Text(s);                       // Time/Date: not a String for the emitter
             return false;
         }
-        if (PositiveInfinity().IsMatch(s)) { value = JsonValue.Create(double.PositiveInfinity); return false; }
-        if (NegativeInfinity().IsMatch(s)) { value = JsonValue.Create(double.NegativeInfinity); return false; }
-        if (NotANumber().IsMatch(s)) { value = JsonValue.Create(double.NaN); return false; }
-        if (Symbol().IsMatch(s)) { value = JsonScalar.Text(s); return false; }
-        if (Sexagesimal().IsMatch(s))
+        // each pattern below is tried only when the text has what the pattern needs (its first character, a dot, a
+        // colon): most values are decided without running, or even building, a regex
+        char first = s[0];
+        bool dot = s.Contains('.'), colon = s.Contains(':');
+        if (dot && first is '+' or '.' && PositiveInfinity().IsMatch(s)) { value = JsonValue.Create(double.PositiveInfinity); return false; }
+        if (dot && first == '-' && NegativeInfinity().IsMatch(s)) { value = JsonValue.Create(double.NegativeInfinity); return false; }
+        if (dot && first == '.' && NotANumber().IsMatch(s)) { value = JsonValue.Create(double.NaN); return false; }
+        if (first == ':' && Symbol().IsMatch(s)) { value = JsonScalar.Text(s); return false; }
+        if (colon && Sexagesimal().IsMatch(s))
         {
             value = IntegerNode(SexagesimalValue(s));
             return false;
         }
-        if (SexagesimalFloat().IsMatch(s))
+        if (colon && dot && SexagesimalFloat().IsMatch(s))
         {
             value = JsonValue.Create((double)SexagesimalFloatValue(s));
             return false;
         }
-        if (Float().IsMatch(s))
+        if (dot && Float().IsMatch(s))
         {
             if (LoneDot().IsMatch(s)) { value = JsonScalar.Text(s); return true; }
             string cleaned = DotBeforeExponent().Replace(s.Replace(",", "").Replace("_", ""), "$1");
             value = JsonValue.Create(double.Parse(cleaned, NumberStyles.Float, CultureInfo.InvariantCulture));
             return false;
         }
-        if (Integer().IsMatch(s))
+        if (!dot && !colon && Integer().IsMatch(s))
         {
             value = IntegerNode(ParseRubyInteger(s.Replace(",", "").Replace("_", "")));
             return false;

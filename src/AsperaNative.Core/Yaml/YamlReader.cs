@@ -10,13 +10,17 @@ namespace AsperaNative.Core.Yaml;
 /// <summary>
 /// Reads YAML the way Ruby Psych loads it: YAML 1.1 plain scalars (<c>yes</c> is true, <c>010</c> is 8,
 /// <c>1.5e3</c> a string, <c>~</c> nil), quoted scalars always strings, mapping order kept, anchors and
-/// merge keys (<c>&lt;&lt;</c>) resolved. Built on YamlDotNet's event parser (no reflection).
+/// merge keys (<c>&lt;&lt;</c>) resolved. The block layout of config.yaml is read line by line (YamlReader.Block.cs),
+/// the rest with YamlDotNet's event parser (no reflection).
 /// </summary>
-public static class YamlReader
+public static partial class YamlReader
 {
     /// <summary>The value of the first document; null for nil or an empty document.</summary>
     /// <exception cref="CliException">Psych's <c>Psych::SyntaxError</c> for malformed text.</exception>
-    public static JsonNode? Parse(string text)
+    public static JsonNode? Parse(string text) => TryParseBlock(text, out var document) ? document : ParseGeneral(text);
+
+    /// <summary>Any YAML, through YamlDotNet's parser.</summary>
+    internal static JsonNode? ParseGeneral(string text)
     {
         try
         {
@@ -31,6 +35,11 @@ public static class YamlReader
         {
             throw CliException.Other("Psych::SyntaxError",
                 $"(<unknown>): {e.Message.Split(": ", 2)[^1]} at line {e.Start.Line} column {e.Start.Column}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections (e.g. "a: {x" and more lines)
+            throw CliException.Other("Psych::SyntaxError", "(<unknown>): did not find expected ',' or '}' while parsing a flow collection");
         }
     }
 

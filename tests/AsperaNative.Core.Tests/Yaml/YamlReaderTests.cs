@@ -40,10 +40,12 @@ public class YamlReaderTests
     [InlineData("---\n")]
     public void EmptyOrNilIsNull(string yaml) => Assert.Null(YamlReader.Parse(yaml));
 
-    [Fact]
-    public void SyntaxErrorIsPsychs()
+    [Theory]
+    [InlineData("a: [1, 2")]
+    [InlineData("a: {x\nb: 1\n")]
+    public void SyntaxErrorIsPsychs(string yaml)
     {
-        var e = Assert.Throws<CliException>(() => YamlReader.Parse("a: [1, 2"));
+        var e = Assert.Throws<CliException>(() => YamlReader.Parse(yaml));
         Assert.Equal("Other(Psych::SyntaxError)", e.Kind);
     }
 }
