@@ -88,7 +88,6 @@ public sealed class CliApplication
             _options.Declare(GlobalOptionSets.Descriptors);
             _options.OnSet("preset", _presets.Queue);
             _options.Parse();
-            InteractiveDefaults();
             if (_global.Version == true)
             {
                 // ascli exits from the option's handler: what is left of the command line is not checked
@@ -100,6 +99,8 @@ public sealed class CliApplication
                 _terminal.Out.Write(Completion.Script(shell));
                 return FinalErrors(0);
             }
+            // after the two options that print and exit: they read neither the terminal nor the display
+            InteractiveDefaults();
             _presets.LoadConfig();
             string? pluginName = _arguments.IsEmpty ? null : _arguments.Peek();
             if (pluginName is not null && !_global.BashComp.GetValueOrDefault())

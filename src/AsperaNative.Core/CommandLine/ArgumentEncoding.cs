@@ -9,9 +9,11 @@ namespace AsperaNative.Core.CommandLine;
 /// </summary>
 public static class ArgumentEncoding
 {
-    public static bool HasInvalidUtf8(IReadOnlyList<string> args)
+    public static bool HasInvalidUtf8(string[] args)
     {
-        if (!args.Any(static a => a.Contains('\uFFFD'))) return false;
+        bool replaced = false;
+        foreach (string a in args) replaced |= a.Contains('\uFFFD');
+        if (!replaced) return false;
         byte[] raw;
         try { raw = File.ReadAllBytes("/proc/self/cmdline"); }
         catch (IOException) { return false; }

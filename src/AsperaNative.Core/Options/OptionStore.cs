@@ -46,13 +46,16 @@ public sealed class OptionStore
     public ExtendedValueContext ExtendedValues => _extendedValues;
 
     /// <summary>Reads the <c>ASCLI_*</c> variables of an environment as option name/value pairs.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> FromEnvironment(System.Collections.IDictionary variables)
+    public static List<KeyValuePair<string, string>> FromEnvironment(System.Collections.IDictionary variables)
     {
-        foreach (System.Collections.DictionaryEntry e in variables)
+        var options = new List<KeyValuePair<string, string>>();
+        var entries = variables.GetEnumerator();
+        while (entries.MoveNext())
         {
-            if (e.Key is string k && k.StartsWith("ASCLI_", StringComparison.Ordinal) && e.Value is string v)
-                yield return new(k[6..].ToLowerInvariant(), v);
+            if (entries.Key is string k && k.StartsWith("ASCLI_", StringComparison.Ordinal) && entries.Value is string v)
+                options.Add(new(k[6..].ToLowerInvariant(), v));
         }
+        return options;
     }
 
     /// <summary>Declares options; their defaults are set at once. Redeclaring the same name is ignored.</summary>
