@@ -19,7 +19,7 @@ public sealed class ConfigFile(string path)
     public bool Exists => File.Exists(Path);
 
     /// <summary>The parsed file, or null when there is no file.</summary>
-    public JsonNode? Read() => Exists ? YamlReader.Parse(File.ReadAllText(Path)) : null;
+    public JsonNode? Read() => Exists ? YamlReader.Parse(TextFile.ReadAll(Path)) : null;
 
     /// <summary>Writes the presets as Ruby's <c>to_yaml</c>, replacing the file in one step.</summary>
     public void Write(JsonObject presets)

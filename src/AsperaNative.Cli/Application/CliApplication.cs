@@ -37,17 +37,19 @@ public sealed class CliApplication
     private ResultFormatter? _formatter;
     private TextWriter? _outputFile;
 
-    private CliApplication(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment)
+    private CliApplication(IReadOnlyList<string> argv, Terminal terminal, IDictionary? environment)
     {
         _terminal = terminal;
         var split = CommandLineSplit.Of(argv);
-        string home = environment["HOME"] as string ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        Func<string, string?> variable = environment is null ? Environment.GetEnvironmentVariable : name => environment[name] as string;
+        string home = variable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         _extendedValues = new ExtendedValueContext(terminal, home);
-        _options = new OptionStore(split.Options, OptionStore.FromEnvironment(environment), _extendedValues);
+        var environmentOptions = environment is null ? EnvironmentOptions.OfProcess() : EnvironmentOptions.Of(environment);
+        _options = new OptionStore(split.Options, environmentOptions, _extendedValues);
         _arguments = new ArgumentReader(split.Positionals, _extendedValues);
         _global = new GlobalOptions(_options);
         _output = new OutputOptions(_options);
-        _presets = new Presets(_options, environment, home);
+        _presets = new Presets(_options, variable, home);
         _userHome = home;
         _errors = new ErrorReporter(terminal, () => _global.LogLevel is "debug" or "trace1" or "trace2");
         // nothing is built here: services are created on first use, through their providers
@@ -56,8 +58,9 @@ public sealed class CliApplication
         _extendedValues.HttpReader = uri => UriReader.Response(uri, Rest).Data;
     }
 
+    /// <param name="environment">The environment variables; null for those of this process (read as needed).</param>
     /// <param name="argumentsAreText">False when an argument is not valid UTF-8 (refused as ascli does).</param>
-    public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary environment, bool argumentsAreText = true)
+    public static async Task<int> RunAsync(IReadOnlyList<string> argv, Terminal terminal, IDictionary? environment, bool argumentsAreText = true)
     {
         var app = new CliApplication(argv, terminal, environment) { _argumentsAreText = argumentsAreText };
         try

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json.Nodes;
 using AsperaNative.Config;
 using AsperaNative.Config.Vault;
@@ -15,7 +14,7 @@ namespace AsperaNative.Cli.Application;
 /// then the global default preset (<c>default: config:</c>); a default never replaces a value
 /// queued by an explicit preset.
 /// </summary>
-internal sealed class Presets(OptionStore options, IDictionary environment, string userHome) : IDisposable
+internal sealed class Presets(OptionStore options, Func<string, string?> variable, string userHome) : IDisposable
 {
     private readonly List<string> _pendingNames = [];
     private PresetStore? _store;
@@ -44,7 +43,7 @@ internal sealed class Presets(OptionStore options, IDictionary environment, stri
     /// <summary>Reads the config file named by the global options, then resolves the presets queued by name.</summary>
     public void LoadConfig()
     {
-        _paths = ConfigPaths.Resolve(_global.Home, _config.ConfigFile, userHome, name => environment[name] as string);
+        _paths = ConfigPaths.Resolve(_global.Home, _config.ConfigFile, userHome, variable);
         _store = PresetStore.Open(_paths.ConfigFile);
         var context = options.ExtendedValues;
         context.PresetLookup = path => _store.Lookup(path, context);

@@ -46,17 +46,7 @@ public sealed class OptionStore
     public ExtendedValueContext ExtendedValues => _extendedValues;
 
     /// <summary>Reads the <c>ASCLI_*</c> variables of an environment as option name/value pairs.</summary>
-    public static List<KeyValuePair<string, string>> FromEnvironment(System.Collections.IDictionary variables)
-    {
-        var options = new List<KeyValuePair<string, string>>();
-        var entries = variables.GetEnumerator();
-        while (entries.MoveNext())
-        {
-            if (entries.Key is string k && k.StartsWith("ASCLI_", StringComparison.Ordinal) && entries.Value is string v)
-                options.Add(new(k[6..].ToLowerInvariant(), v));
-        }
-        return options;
-    }
+    public static List<KeyValuePair<string, string>> FromEnvironment(System.Collections.IDictionary variables) => EnvironmentOptions.Of(variables);
 
     /// <summary>Declares options; their defaults are set at once. Redeclaring the same name is ignored.</summary>
     public void Declare(IEnumerable<OptionDescriptor> descriptors)

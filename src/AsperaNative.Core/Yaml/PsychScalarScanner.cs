@@ -40,7 +40,8 @@ internal static partial class PsychScalarScanner
         // each pattern below is tried only when the text has what the pattern needs (its first character, a dot, a
         // colon): most values are decided without running, or even building, a regex
         char first = s[0];
-        bool dot = s.Contains('.'), colon = s.Contains(':');
+        int dots = s.AsSpan().Count('.');
+        bool dot = dots > 0, colon = s.Contains(':');
         if (dot && first is '+' or '.' && PositiveInfinity().IsMatch(s)) { value = JsonValue.Create(double.PositiveInfinity); return false; }
         if (dot && first == '-' && NegativeInfinity().IsMatch(s)) { value = JsonValue.Create(double.NegativeInfinity); return false; }
         if (dot && first == '.' && NotANumber().IsMatch(s)) { value = JsonValue.Create(double.NaN); return false; }
@@ -55,7 +56,7 @@ internal static partial class PsychScalarScanner
             value = JsonValue.Create((double)SexagesimalFloatValue(s));
             return false;
         }
-        if (dot && Float().IsMatch(s))
+        if (dots == 1 && Float().IsMatch(s))
         {
             if (LoneDot().IsMatch(s)) { value = JsonScalar.Text(s); return true; }
             string cleaned = DotBeforeExponent().Replace(s.Replace(",", "").Replace("_", ""), "$1");
