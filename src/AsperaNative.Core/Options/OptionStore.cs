@@ -45,9 +45,6 @@ public sealed class OptionStore
 
     public ExtendedValueContext ExtendedValues => _extendedValues;
 
-    /// <summary>Reads the <c>ASCLI_*</c> variables of an environment as option name/value pairs.</summary>
-    public static List<KeyValuePair<string, string>> FromEnvironment(System.Collections.IDictionary variables) => EnvironmentOptions.Of(variables);
-
     /// <summary>Declares options; their defaults are set at once. Redeclaring the same name is ignored.</summary>
     public void Declare(IEnumerable<OptionDescriptor> descriptors)
     {

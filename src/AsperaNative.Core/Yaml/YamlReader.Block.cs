@@ -159,9 +159,8 @@ public static partial class YamlReader
                     return TrySingleQuoted(text, out value);
                 case '"':
                     // without escapes, the text between the quotes is the value
-                    var inner = text.Length >= 2 && text[^1] == '"' ? text[1..^1] : [];
-                    if (text.Length < 2 || text[^1] != '"' || inner.IndexOfAny('"', '\\') >= 0) return false;
-                    value = JsonScalar.Text(inner.ToString());
+                    if (text.Length < 2 || text[^1] != '"' || text[1..^1].IndexOfAny('"', '\\') >= 0) return false;
+                    value = JsonScalar.Text(text[1..^1].ToString());
                     return true;
             }
             if (text.SequenceEqual("{}")) { value = new JsonObject(); return true; }
