@@ -32,19 +32,20 @@ public sealed class Terminal
     public bool OutputIsTerminal => _outputIsTerminal.Value;
 
     /// <summary>Standard input as bytes (for <c>@stdbin:</c>).</summary>
-    public Stream OpenBinaryInput() => _binaryInput?.Invoke() ?? Console.OpenStandardInput();
+    public Stream OpenBinaryInput() => _binaryInput?.Invoke() ?? new DescriptorStream(0, FileAccess.Read);
 
     /// <summary>
-    /// The real console. Standard input and error are opened, and the terminal tests made, on first use: most
-    /// commands never read input or write an error, and <c>-v</c> asks nothing of the terminal.
+    /// The real console, as its descriptors (<see cref="DescriptorStream"/>: no terminal set-up for bytes). Standard
+    /// input and error are opened, and the terminal tests made, on first use: most commands never read input or write
+    /// an error, and <c>-v</c> asks nothing of the terminal.
     /// </summary>
     public static Terminal FromConsole()
     {
-        var stdout = new GrowingWriter(Console.OpenStandardOutput(), new global::System.Text.UTF8Encoding(false));
+        var stdout = new GrowingWriter(new DescriptorStream(1, FileAccess.Write), new global::System.Text.UTF8Encoding(false));
         return new Terminal(
-            new LazyReader(static () => new StreamReader(Console.OpenStandardInput(), new global::System.Text.UTF8Encoding(false))),
+            new LazyReader(static () => new StreamReader(new DescriptorStream(0, FileAccess.Read), new global::System.Text.UTF8Encoding(false))),
             stdout,
-            new LazyWriter(static () => new StreamWriter(Console.OpenStandardError(), new global::System.Text.UTF8Encoding(false), 1024) { AutoFlush = true }),
+            new LazyWriter(static () => new StreamWriter(new DescriptorStream(2, FileAccess.Write), new global::System.Text.UTF8Encoding(false), 1024) { AutoFlush = true }),
             new Lazy<bool>(static () => !Console.IsInputRedirected), new Lazy<bool>(static () => !Console.IsOutputRedirected), null);
     }
 
